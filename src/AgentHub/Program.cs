@@ -1,0 +1,23 @@
+using HelpdeskGamify.AgentHub;
+using HelpdeskGamify.AgentHub.Api;
+using HelpdeskGamify.AgentHub.Health;
+using HelpdeskGamify.AgentHub.Pages;
+using HelpdeskGamify.Connector;
+using HelpdeskGamify.Connector.Ingest;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddConnector();
+builder.AddAgentHub();
+
+var app = builder.Build();
+app.UseAgentHub();
+app.MapHealth();
+app.MapWebhooks();
+app.MapAdminApi();
+app.MapTenantApi();
+app.MapGameHub();
+app.MapPages();
+app.Run();
+
+/// <summary>The entry point, visible to the functional tests.</summary>
+public partial class Program;

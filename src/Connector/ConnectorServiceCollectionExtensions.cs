@@ -1,0 +1,58 @@
+using HelpdeskGamify.Connector.Ingest;
+using HelpdeskGamify.Connector.Leaderboards;
+using HelpdeskGamify.Connector.Participants;
+using HelpdeskGamify.Connector.Scoring;
+using HelpdeskGamify.Connector.Scoring.Rules;
+using HelpdeskGamify.Connector.Storage;
+using HelpdeskGamify.Connector.Tenants;
+using HelpdeskGamify.Connector.Zendesk;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace HelpdeskGamify.Connector;
+
+/// <summary>Registers everything between the helpdesks and the ledger.</summary>
+public static class ConnectorServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds storage, ingest, scoring and leaderboards. The host must register an <see cref="IGameNotifier"/>
+    /// (the connector does not know how results reach screens).
+    /// </summary>
+    public static IHostApplicationBuilder AddConnector(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Provider != StorageProvider.SqlServer || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Storage:ConnectionString is required when Storage:Provider is SqlServer.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Database>();
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<SchemaMigrationService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SchemaMigrationService>());
+
+        services.AddTenantSecretProtection();
+        services.AddSingleton<TenantStore>();
+        services.AddSingleton<TenantDirectory>();
+
+        services.AddSingleton<InboxSignal>();
+        services.AddSingleton<InboxWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
+        services.AddSingleton<DeadLetterStore>();
+        services.AddSingleton<WebhookReceiver>();
+        services.AddSingleton<ZendeskWebhookSource>();
+
+        services.AddSingleton<RuleBook>();
+        services.AddSingleton<ScoringStore>();
+        services.AddSingleton<ScoringWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScoringWorker>());
+
+        services.AddSingleton<LeaderboardIndex>();
+        services.AddSingleton<LeaderboardReader>();
+        services.AddSingleton<ParticipantStore>();
+        return builder;
+    }
+}

@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using Dapper;
+using HelpdeskGamify.Connector.Storage;
+
+namespace HelpdeskGamify.Connector.Leaderboards;
+
+/// <summary>
+/// In-memory ranked boards, one <see cref="RankedSet"/> per tenant, board and period, loaded from
+/// <c>leaderboard_totals</c> on first use and then kept current by the scorer with absolute totals
+/// after each commit. Reads never touch the database once a board is loaded.
+/// </summary>
+public sealed class LeaderboardIndex(Database database)
+{
+    private readonly ConcurrentDictionary<BoardKey, LoadedBoard> _boards = new();
+
+    private const string SelectBoard = """
+        SELECT member_key AS MemberKey, points AS Points
+        FROM leaderboard_totals
+        WHERE tenant_id = @TenantId AND board = @Board AND period_key = @PeriodKey
+        """;
+
+    /// <summary>Runs <paramref name="read"/> against the loaded board under its read lock.</summary>
+    public async Task<T> ReadAsync<T>(BoardKey key, Func<RankedSet, T> read, CancellationToken ct = default)
+    {
+        var board = _boards.GetOrAdd(key, _ => new LoadedBoard());
+        if (!board.Loaded)
+        {
+            await LoadAsync(key, board, ct);
+        }
+        board.Lock.EnterReadLock();
+        try
+        {
+            return read(board.Set);
+        }
+        finally
+        {
+            board.Lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Records committed totals; boards nobody has read yet are left to load from the database.</summary>
+    public void Apply(IEnumerable<TotalChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            if (!_boards.TryGetValue(change.Board, out var board))
+            {
+                continue;
+            }
+            board.Lock.EnterWriteLock();
+            try
+            {
+                if (board.Loaded)
+                {
+                    board.Set.Set(change.MemberKey, change.Points);
+                }
+                else if (board.Loading)
+                {
+                    // A load is reading the database right now and may have missed this commit.
+                    board.Missed.Add(change);
+                }
+            }
+            finally
+            {
+                board.Lock.ExitWriteLock();
+            }
+        }
+    }
+
+    private async Task LoadAsync(BoardKey key, LoadedBoard board, CancellationToken ct)
+    {
+        await board.LoadGate.WaitAsync(ct);
+        try
+        {
+            if (board.Loaded)
+            {
+                return;
+            }
+            board.Lock.EnterWriteLock();
+            board.Loading = true;
+            board.Lock.ExitWriteLock();
+            List<(string MemberKey, long Points)> rows;
+            try
+            {
+                await using var connection = await database.OpenAsync(ct);
+                rows = (await connection.QueryAsync<(string MemberKey, long Points)>(new CommandDefinition(SelectBoard,
+                    new { key.TenantId, key.Board, key.PeriodKey }, cancellationToken: ct))).AsList();
+            }
+            catch
+            {
+                board.Lock.EnterWriteLock();
+                board.Loading = false;
+                board.Missed.Clear();
+                board.Lock.ExitWriteLock();
+                throw;
+            }
+            board.Lock.EnterWriteLock();
+            try
+            {
+                foreach (var (member, points) in rows)
+                {
+                    board.Set.Set(member, points);
+                }
+                // Commits applied while we read are newer than or equal to what we read; replay them in order.
+                foreach (var missed in board.Missed)
+                {
+                    board.Set.Set(missed.MemberKey, missed.Points);
+                }
+                board.Missed.Clear();
+                board.Loaded = true;
+                board.Loading = false;
+            }
+            finally
+            {
+                board.Lock.ExitWriteLock();
+            }
+        }
+        finally
+        {
+            board.LoadGate.Release();
+        }
+    }
+
+    private sealed class LoadedBoard
+    {
+        public RankedSet Set { get; } = new();
+        public ReaderWriterLockSlim Lock { get; } = new(LockRecursionPolicy.NoRecursion);
+        public SemaphoreSlim LoadGate { get; } = new(1, 1);
+        public List<TotalChange> Missed { get; } = [];
+        public volatile bool Loaded;
+        public bool Loading;
+    }
+}
+
+/// <summary>One board of one tenant for one period key.</summary>
+public readonly record struct BoardKey(string TenantId, string Board, string PeriodKey);
+
+/// <summary>A member's new absolute total on a board.</summary>
+public readonly record struct TotalChange(BoardKey Board, string MemberKey, long Points);

@@ -1,0 +1,76 @@
+using System.Data.Common;
+using Dapper;
+using HelpdeskGamify.Connector.Storage;
+
+namespace HelpdeskGamify.Connector.Scoring;
+
+/// <summary>The writes of scoring, all inside the caller's transaction so that a row is processed exactly once.</summary>
+public sealed class ScoringStore(Database database)
+{
+    /// <summary>Opens a connection for a scoring batch.</summary>
+    public Task<DbConnection> OpenAsync(CancellationToken ct) => database.OpenAsync(ct);
+
+    /// <summary>The oldest pending inbox rows.</summary>
+    public async Task<IReadOnlyList<PendingInboxRow>> PendingAsync(DbConnection connection, int limit, CancellationToken ct) =>
+        (await connection.QueryAsync<PendingInboxRow>(new CommandDefinition(database.Dialect.SelectPendingInbox,
+            new { Limit = limit }, cancellationToken: ct))).AsList();
+
+    /// <summary>Creates the participant or refreshes its name and team; returns its id.</summary>
+    public Task<long> UpsertParticipantAsync(DbConnection connection, DbTransaction tx, string tenantId, string kind,
+        string externalId, string? displayName, string? team, long nowMs, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(database.Dialect.UpsertParticipant,
+            new { TenantId = tenantId, Kind = kind, ExternalId = externalId, DisplayName = displayName, Team = team, NowMs = nowMs },
+            tx, cancellationToken: ct));
+
+    /// <summary>Appends a ledger entry unless this rule already awarded this event to this person; returns its id or null.</summary>
+    public Task<long?> AppendLedgerAsync(DbConnection connection, DbTransaction tx, LedgerInsert entry, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<long?>(new CommandDefinition(database.Dialect.InsertLedgerIfAbsent, entry, tx, cancellationToken: ct));
+
+    /// <summary>Adds to a leaderboard total and returns the new total.</summary>
+    public Task<long> AddToTotalAsync(DbConnection connection, DbTransaction tx, string tenantId, string board,
+        string periodKey, string memberKey, long delta, long nowMs, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(database.Dialect.AddToLeaderboardTotal,
+            new { TenantId = tenantId, Board = board, PeriodKey = periodKey, MemberKey = memberKey, Delta = delta, NowMs = nowMs },
+            tx, cancellationToken: ct));
+
+    private const string MarkProcessed = "UPDATE inbox SET status = 1, processed_at_ms = @NowMs, attempts = attempts + 1 WHERE id = @Id AND status = 0";
+
+    /// <summary>Marks an inbox row processed; false if another worker got there first.</summary>
+    public async Task<bool> MarkProcessedAsync(DbConnection connection, DbTransaction tx, long id, long nowMs, CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition(MarkProcessed, new { Id = id, NowMs = nowMs }, tx, cancellationToken: ct)) == 1;
+
+    private const string MarkFailed = "UPDATE inbox SET status = 2, processed_at_ms = @NowMs, attempts = attempts + 1, error = @Error WHERE id = @Id AND status = 0";
+
+    /// <summary>Sets a row aside that cannot be scored, with the reason, so that it stops blocking the rest.</summary>
+    public async Task MarkFailedAsync(DbConnection connection, long id, string error, long nowMs, CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition(MarkFailed, new { Id = id, Error = error, NowMs = nowMs }, cancellationToken: ct));
+}
+
+/// <summary>An inbox row waiting to be scored.</summary>
+public sealed class PendingInboxRow
+{
+    /// <summary>The inbox row id; rows are scored in id order.</summary>
+    public long Id { get; init; }
+    /// <summary>The tenant.</summary>
+    public string TenantId { get; init; } = "";
+    /// <summary>The webhook source.</summary>
+    public string Source { get; init; } = "";
+    /// <summary>The normalized event.</summary>
+    public string EventJson { get; init; } = "";
+    /// <summary>How often scoring was tried.</summary>
+    public long Attempts { get; init; }
+}
+
+/// <summary>The parameters of one ledger insert.</summary>
+public sealed record LedgerInsert(
+    string TenantId,
+    long ParticipantId,
+    int Points,
+    string Category,
+    string Reason,
+    string RuleId,
+    string EntryKind,
+    long? SourceInboxId,
+    string? TicketId,
+    long OccurredAtMs,
+    long CreatedAtMs);

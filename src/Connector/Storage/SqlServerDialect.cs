@@ -1,0 +1,96 @@
+namespace HelpdeskGamify.Connector.Storage;
+
+/// <summary>
+/// SQL Server: <c>TOP</c>, <c>OUTPUT</c>, and insert-if-absent guarded by <c>UPDLOCK, HOLDLOCK</c>
+/// so that two concurrent writers cannot both pass the existence check.
+/// </summary>
+public sealed class SqlServerDialect : ISqlDialect
+{
+    /// <inheritdoc />
+    public StorageProvider Provider => StorageProvider.SqlServer;
+
+    /// <inheritdoc />
+    public string InsertInboxIfAbsent => """
+        INSERT INTO inbox (tenant_id, source, delivery_id, natural_key, kind, occurred_at_ms, received_at_ms, event_json, raw_body, headers_json, status, attempts)
+        OUTPUT inserted.id
+        SELECT @TenantId, @Source, @DeliveryId, @NaturalKey, @Kind, @OccurredAtMs, @ReceivedAtMs, @EventJson, @RawBody, @HeadersJson, 0, 0
+        WHERE NOT EXISTS (
+            SELECT 1 FROM inbox WITH (UPDLOCK, HOLDLOCK)
+            WHERE tenant_id = @TenantId AND ((source = @Source AND delivery_id = @DeliveryId) OR natural_key = @NaturalKey));
+        """;
+
+    /// <inheritdoc />
+    public string SelectPendingInbox => """
+        SELECT TOP (@Limit) id AS Id, tenant_id AS TenantId, source AS Source, event_json AS EventJson, attempts AS Attempts
+        FROM inbox
+        WHERE status = 0
+        ORDER BY id;
+        """;
+
+    /// <inheritdoc />
+    public string UpsertParticipant => """
+        MERGE participants WITH (HOLDLOCK) AS target
+        USING (SELECT @TenantId AS tenant_id, @Kind AS kind, @ExternalId AS external_id) AS source
+            ON target.tenant_id = source.tenant_id AND target.kind = source.kind AND target.external_id = source.external_id
+        WHEN MATCHED THEN UPDATE SET
+            display_name = COALESCE(@DisplayName, target.display_name),
+            team = COALESCE(@Team, target.team),
+            updated_at_ms = @NowMs
+        WHEN NOT MATCHED THEN
+            INSERT (tenant_id, kind, external_id, display_name, team, opted_out, created_at_ms, updated_at_ms)
+            VALUES (@TenantId, @Kind, @ExternalId, @DisplayName, @Team, 0, @NowMs, @NowMs)
+        OUTPUT inserted.id;
+        """;
+
+    /// <inheritdoc />
+    public string InsertLedgerIfAbsent => """
+        INSERT INTO ledger (tenant_id, participant_id, points, category, reason, rule_id, entry_kind, source_inbox_id, ticket_id, occurred_at_ms, created_at_ms)
+        OUTPUT inserted.id
+        SELECT @TenantId, @ParticipantId, @Points, @Category, @Reason, @RuleId, @EntryKind, @SourceInboxId, @TicketId, @OccurredAtMs, @CreatedAtMs
+        WHERE @SourceInboxId IS NULL OR NOT EXISTS (
+            SELECT 1 FROM ledger WITH (UPDLOCK, HOLDLOCK)
+            WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND source_inbox_id = @SourceInboxId AND rule_id = @RuleId);
+        """;
+
+    /// <inheritdoc />
+    public string AddToLeaderboardTotal => """
+        MERGE leaderboard_totals WITH (HOLDLOCK) AS target
+        USING (SELECT @TenantId AS tenant_id, @Board AS board, @PeriodKey AS period_key, @MemberKey AS member_key) AS source
+            ON target.tenant_id = source.tenant_id AND target.board = source.board
+               AND target.period_key = source.period_key AND target.member_key = source.member_key
+        WHEN MATCHED THEN UPDATE SET points = target.points + @Delta, updated_at_ms = @NowMs
+        WHEN NOT MATCHED THEN
+            INSERT (tenant_id, board, period_key, member_key, points, updated_at_ms)
+            VALUES (@TenantId, @Board, @PeriodKey, @MemberKey, @Delta, @NowMs)
+        OUTPUT inserted.points;
+        """;
+
+    /// <inheritdoc />
+    public string UpsertTenant => """
+        MERGE tenants WITH (HOLDLOCK) AS target
+        USING (SELECT @Id AS id) AS source ON target.id = source.id
+        WHEN MATCHED THEN UPDATE SET
+            name = @Name, platform = @Platform, settings_protected = @SettingsProtected,
+            widget_origins = @WidgetOrigins, updated_at_ms = @NowMs
+        WHEN NOT MATCHED THEN
+            INSERT (id, name, platform, settings_protected, widget_origins, created_at_ms, updated_at_ms)
+            VALUES (@Id, @Name, @Platform, @SettingsProtected, @WidgetOrigins, @NowMs, @NowMs);
+        """;
+
+    /// <inheritdoc />
+    public string SelectLedgerPage => """
+        SELECT TOP (@Limit) id AS Id, points AS Points, category AS Category, reason AS Reason, rule_id AS RuleId, entry_kind AS EntryKind,
+               source_inbox_id AS SourceInboxId, ticket_id AS TicketId, occurred_at_ms AS OccurredAtMs, created_at_ms AS CreatedAtMs
+        FROM ledger
+        WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND id < @Before
+        ORDER BY id DESC;
+        """;
+
+    /// <inheritdoc />
+    public string SelectTopTotals => """
+        SELECT TOP (@Limit) member_key AS MemberKey, points AS Points
+        FROM leaderboard_totals
+        WHERE tenant_id = @TenantId AND board = @Board AND period_key = @PeriodKey
+        ORDER BY points DESC, member_key;
+        """;
+}

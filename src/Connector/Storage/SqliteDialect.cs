@@ -1,0 +1,85 @@
+namespace HelpdeskGamify.Connector.Storage;
+
+/// <summary>SQLite: <c>ON CONFLICT</c> upserts, <c>RETURNING</c> and <c>LIMIT</c>.</summary>
+public sealed class SqliteDialect : ISqlDialect
+{
+    /// <inheritdoc />
+    public StorageProvider Provider => StorageProvider.Sqlite;
+
+    /// <inheritdoc />
+    public string InsertInboxIfAbsent => """
+        INSERT INTO inbox (tenant_id, source, delivery_id, natural_key, kind, occurred_at_ms, received_at_ms, event_json, raw_body, headers_json, status, attempts)
+        VALUES (@TenantId, @Source, @DeliveryId, @NaturalKey, @Kind, @OccurredAtMs, @ReceivedAtMs, @EventJson, @RawBody, @HeadersJson, 0, 0)
+        ON CONFLICT DO NOTHING
+        RETURNING id
+        """;
+
+    /// <inheritdoc />
+    public string SelectPendingInbox => """
+        SELECT id AS Id, tenant_id AS TenantId, source AS Source, event_json AS EventJson, attempts AS Attempts
+        FROM inbox
+        WHERE status = 0
+        ORDER BY id
+        LIMIT @Limit
+        """;
+
+    /// <inheritdoc />
+    public string UpsertParticipant => """
+        INSERT INTO participants (tenant_id, kind, external_id, display_name, team, opted_out, created_at_ms, updated_at_ms)
+        VALUES (@TenantId, @Kind, @ExternalId, @DisplayName, @Team, 0, @NowMs, @NowMs)
+        ON CONFLICT (tenant_id, kind, external_id) DO UPDATE SET
+            display_name = COALESCE(excluded.display_name, participants.display_name),
+            team = COALESCE(excluded.team, participants.team),
+            updated_at_ms = excluded.updated_at_ms
+        RETURNING id
+        """;
+
+    /// <inheritdoc />
+    public string InsertLedgerIfAbsent => """
+        INSERT INTO ledger (tenant_id, participant_id, points, category, reason, rule_id, entry_kind, source_inbox_id, ticket_id, occurred_at_ms, created_at_ms)
+        VALUES (@TenantId, @ParticipantId, @Points, @Category, @Reason, @RuleId, @EntryKind, @SourceInboxId, @TicketId, @OccurredAtMs, @CreatedAtMs)
+        ON CONFLICT DO NOTHING
+        RETURNING id
+        """;
+
+    /// <inheritdoc />
+    public string AddToLeaderboardTotal => """
+        INSERT INTO leaderboard_totals (tenant_id, board, period_key, member_key, points, updated_at_ms)
+        VALUES (@TenantId, @Board, @PeriodKey, @MemberKey, @Delta, @NowMs)
+        ON CONFLICT (tenant_id, board, period_key, member_key) DO UPDATE SET
+            points = leaderboard_totals.points + excluded.points,
+            updated_at_ms = excluded.updated_at_ms
+        RETURNING points
+        """;
+
+    /// <inheritdoc />
+    public string UpsertTenant => """
+        INSERT INTO tenants (id, name, platform, settings_protected, widget_origins, created_at_ms, updated_at_ms)
+        VALUES (@Id, @Name, @Platform, @SettingsProtected, @WidgetOrigins, @NowMs, @NowMs)
+        ON CONFLICT (id) DO UPDATE SET
+            name = excluded.name,
+            platform = excluded.platform,
+            settings_protected = excluded.settings_protected,
+            widget_origins = excluded.widget_origins,
+            updated_at_ms = excluded.updated_at_ms
+        """;
+
+    /// <inheritdoc />
+    public string SelectLedgerPage => """
+        SELECT id AS Id, points AS Points, category AS Category, reason AS Reason, rule_id AS RuleId, entry_kind AS EntryKind,
+               source_inbox_id AS SourceInboxId, ticket_id AS TicketId, occurred_at_ms AS OccurredAtMs, created_at_ms AS CreatedAtMs
+        FROM ledger
+        WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND id < @Before
+        ORDER BY id DESC
+        LIMIT @Limit
+        """;
+
+    /// <inheritdoc />
+    public string SelectTopTotals => """
+        SELECT member_key AS MemberKey, points AS Points
+        FROM leaderboard_totals
+        WHERE tenant_id = @TenantId AND board = @Board AND period_key = @PeriodKey
+        ORDER BY points DESC, member_key
+        LIMIT @Limit
+        """;
+}
