@@ -13,11 +13,11 @@ public sealed class SignalRGameNotifier(IHubContext<GameHub, IGameClient> hub) :
         foreach (var a in outcome.Awards)
         {
             sends.Add(hub.Clients.Group(HubGroups.Person(a.TenantId, a.ParticipantKind, a.ParticipantId))
-                .PointsAwarded(new PointsAwardedMessage(a.ParticipantId, a.ParticipantKind, a.LedgerId, a.Points, a.Category, a.Reason, a.TicketId, a.Total, a.Pending)));
+                .pointsAwarded(new PointsAwardedMessage(a.ParticipantId, a.ParticipantKind, a.LedgerId, a.Points, a.Category, a.Reason, a.TicketId, a.Total, a.Pending)));
         }
         foreach (var b in outcome.Boards)
         {
-            sends.Add(hub.Clients.Group(HubGroups.Tenant(b.TenantId)).LeaderboardChanged(new LeaderboardChangedMessage(b.Board, b.Periods)));
+            sends.Add(hub.Clients.Group(HubGroups.Tenant(b.TenantId)).leaderboardChanged(new LeaderboardChangedMessage(b.Board, b.Periods)));
         }
         await Task.WhenAll(sends);
     }

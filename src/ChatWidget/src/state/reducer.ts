@@ -13,7 +13,7 @@ export function reduce(state: State, action: Action): State {
     case 'notice':
       return { ...state, notice: action.notice };
     case 'programme':
-      return { ...state, programme: action.programme };
+      return { ...online(state), programme: action.programme };
     case 'identifying':
       return { ...state, auth: 'identifying' };
     case 'identified': {
@@ -41,11 +41,11 @@ export function reduce(state: State, action: Action): State {
         redeem: {},
       };
     case 'summary':
-      return { ...state, summary: action.summary, notice: state.notice === 'offline' ? null : state.notice };
+      return { ...online(state), summary: action.summary };
     case 'rewards':
-      return { ...state, rewards: action.rewards };
+      return { ...online(state), rewards: action.rewards };
     case 'board':
-      return { ...state, board: action.board };
+      return { ...online(state), board: action.board };
     case 'pointsAwarded':
       return withSummary(state, action.event.participantId, (s) => ({
         ...s,
@@ -104,6 +104,11 @@ export function reduce(state: State, action: Action): State {
  */
 export function isMine(state: State, participantId: string): boolean {
   return !!participantId && (participantId === state.customer?.id || participantId === state.summary?.participantId);
+}
+
+/** Any answer from the server ends an "offline" notice; other notices need a new identity. */
+function online(state: State): State {
+  return state.notice === 'offline' ? { ...state, notice: null } : state;
 }
 
 function withSummary(state: State, participantId: string, update: (s: CustomerSummary) => CustomerSummary): State {

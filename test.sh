@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test: .NET unit, store, API, hub, multi-node and browser tests (the browser tests
+# also run the ChatWidget's own unit tests), then the benchmarks at their smallest size to prove
+# they still run. Prints one summary line at the end.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+results="$(mktemp -d)"
+dotnet test HelpdeskGamify.sln --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+if [ -d tests/Benchmarks ] && [ "${SKIP_BENCHMARKS:-0}" != "1" ]; then
+  dotnet run -c Release --project tests/Benchmarks -- all --quick || status=1
+fi
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${n:-0}))
+done
+rm -rf "$results"
+echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+exit $status
