@@ -23,6 +23,8 @@ public static class AgentHubServiceCollectionExtensions
         services.AddGameHealthChecks();
         services.AddHttpClient();
 
+        services.AddSingleton<Widget.CustomerIdentityValidator>();
+
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddSingleton<DemoTenant>();
         services.AddHostedService(sp => sp.GetRequiredService<DemoTenant>());

@@ -1,7 +1,9 @@
 using HelpdeskGamify.AgentHub;
 using HelpdeskGamify.AgentHub.Api;
+using HelpdeskGamify.AgentHub.Demo;
 using HelpdeskGamify.AgentHub.Health;
 using HelpdeskGamify.AgentHub.Pages;
+using HelpdeskGamify.AgentHub.Widget;
 using HelpdeskGamify.Connector;
 using HelpdeskGamify.Connector.Ingest;
 
@@ -15,8 +17,10 @@ app.MapHealth();
 app.MapWebhooks();
 app.MapAdminApi();
 app.MapTenantApi();
+app.MapWidgetApi();
 app.MapGameHub();
 app.MapPages();
+app.MapDemoSite();
 app.Run();
 
 /// <summary>The entry point, visible to the functional tests.</summary>

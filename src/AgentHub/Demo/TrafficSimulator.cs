@@ -67,7 +67,8 @@ public sealed class TrafficSimulator(
     {
         var ticket = Interlocked.Increment(ref _nextTicket).ToString(CultureInfo.InvariantCulture);
         var agent = DemoCast.Agents[random.Next(DemoCast.Agents.Count)];
-        var customer = DemoCast.Customers[random.Next(DemoCast.Customers.Count)];
+        // The demo site's signed-in customer gets every third ticket, so the widget has something to show.
+        var customer = random.Next(3) == 0 ? DemoCast.Customers[0] : DemoCast.Customers[random.Next(DemoCast.Customers.Count)];
         var priority = random.Next(10) switch { < 2 => "Urgent", < 5 => "High", _ => "Normal" };
         var via = random.Next(3) == 0 ? "Chat" : "Web form";
         var now = clock.GetUtcNow();

@@ -35,8 +35,12 @@ export function createHub(url: string, accessToken: () => Promise<string>, cb: H
 
   function build(): HubConnection {
     const c = new HubConnectionBuilder()
-      .withUrl(url, { accessTokenFactory: accessToken })
-      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => (ctx.previousRetryCount < 6 ? backoffDelay(ctx.previousRetryCount, { baseMs: 500, maxMs: 15_000 }) : null) })
+      // Bearer tokens only: no cookies cross-origin, so the server's CORS need not allow credentials.
+      .withUrl(url, { accessTokenFactory: accessToken, withCredentials: false })
+      .withAutomaticReconnect({
+        nextRetryDelayInMilliseconds: (ctx) =>
+          ctx.previousRetryCount < 6 ? backoffDelay(ctx.previousRetryCount, { baseMs: 500, maxMs: 15_000 }) : null,
+      })
       // The host page's console is not ours to fill; failures surface through our own state.
       .configureLogging(LogLevel.None)
       .build();

@@ -83,6 +83,8 @@ export function pointsText(ctx: Pick<AppContext, 't' | 'store'>, e: Pick<PointsA
   const t = ctx.t();
   const lang = ctx.store.get().lang;
   const reason = typeof e.reason === 'string' ? reasonInSentence(lang, e.reason) : '';
-  if (e.points < 0) return reason ? t('toastPointsRemoved', { count: -e.points, reason }) : t('toastPointsRemovedPlain', { count: -e.points });
+  if (e.points < 0) {
+    return reason ? t('toastPointsRemoved', { count: -e.points, reason }) : t('toastPointsRemovedPlain', { count: -e.points });
+  }
   return reason ? t('toastPoints', { count: e.points, reason }) : t('toastPointsPlain', { count: e.points });
 }

@@ -2,7 +2,7 @@ import { ApiError } from './api/errors';
 import type { AppContext } from './context';
 import type { RedeemFailure } from './state/state';
 import type { Reward } from './types';
-import { failureText, perkText } from './ui/sections/rewards';
+import { failureText, perkText } from './redeemText';
 
 /**
  * Redeeming is two steps on purpose: spending points cannot be undone from the widget.

@@ -1,6 +1,6 @@
 import type { Api } from './api/endpoints';
 import { ApiError } from './api/errors';
-import { expiresSoon } from './jwt';
+import { expiresSoon, jwtClaim } from './jwt';
 import type { Session } from './types';
 
 /**
@@ -19,6 +19,7 @@ export function createSession(api: Pick<Api, 'session'>, now: () => number = Dat
     // Concurrent callers (REST and the hub reconnecting together) share one exchange.
     renewing ??= api
       .session(asked)
+      .then(normalise)
       .then((s) => {
         if (identity === asked) current = s;
         return s;
@@ -74,3 +75,15 @@ export function createSession(api: Pick<Api, 'session'>, now: () => number = Dat
 }
 
 export type SessionManager = ReturnType<typeof createSession>;
+
+/**
+ * The shared contract lists only `token` in the exchange's answer; the widget brief adds
+ * `customer`. Accept both: without `customer`, the session token's own claims name the visitor.
+ */
+export function normalise(raw: Session): Session {
+  if (!raw || typeof raw.token !== 'string' || !raw.token) throw new ApiError('server', 200, null, 'session without token');
+  const id = raw.customer?.id ?? jwtClaim(raw.token, 'sub');
+  if (typeof id !== 'string' || !id) throw new ApiError('server', 200, null, 'session without customer');
+  const name = raw.customer?.displayName ?? jwtClaim(raw.token, 'name');
+  return { token: raw.token, customer: { id, displayName: typeof name === 'string' ? name : '' } };
+}

@@ -113,7 +113,8 @@ function online(state: State): State {
 
 function withSummary(state: State, participantId: string, update: (s: CustomerSummary) => CustomerSummary): State {
   if (!state.summary || !isMine(state, participantId)) return state;
-  return { ...state, summary: update(state.summary) };
+  const summary = update(state.summary);
+  return summary === state.summary ? state : { ...state, summary };
 }
 
 function setStep(state: State, rewardId: string, step: RedeemStep): State {

@@ -41,6 +41,7 @@ export function createUi(doc: Document, { store, actions, toggle }: UiOptions) {
   function render(state: State) {
     const t = translate(state.lang);
     root.dataset.dock = state.dock;
+    root.dataset.open = String(state.open);
     root.setAttribute('lang', state.lang);
     launcher.update(state, t);
     panel.update({ state, t, now: Date.now(), actions: fullActions });

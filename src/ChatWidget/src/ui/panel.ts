@@ -24,7 +24,15 @@ export function createPanel(shadow: ShadowRoot, onLang: (lang: Lang) => void, on
   const body = h('div', { class: 'hg-body', 'data-hg': 'body' });
   const el = h(
     'div',
-    { class: 'hg-panel', id: 'hg-panel', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'hg-title', 'data-hg': 'panel', hidden: true },
+    {
+      class: 'hg-panel',
+      id: 'hg-panel',
+      role: 'dialog',
+      'aria-modal': 'false',
+      'aria-labelledby': 'hg-title',
+      'data-hg': 'panel',
+      hidden: true,
+    },
     h('div', { class: 'hg-head' }, title, lang, close),
     body,
   );

@@ -23,6 +23,8 @@ export function boardSection({ state, t }: View): HTMLElement | null {
       ? h('p', { class: 'hg-muted' }, t('boardEmpty'))
       : h('ol', { class: 'hg-list hg-board', 'data-hg': 'board-entries' }, board.entries.map((e) => row(e, 'board-entry'))),
     // Outside the top five, the visitor still sees where they stand.
-    !meListed && board.me && h('ol', { class: 'hg-list hg-board', 'aria-label': t('boardMe', { rank: board.me.rank }) }, row(board.me, 'board-me')),
+    !meListed &&
+      board.me &&
+      h('ol', { class: 'hg-list hg-board', 'aria-label': t('boardMe', { rank: board.me.rank }) }, row(board.me, 'board-me')),
   );
 }

@@ -36,7 +36,12 @@ export function tiersSection({ state, t }: View): HTMLElement | null {
         h(
           'li',
           {},
-          h('div', { class: 'hg-row' }, h('span', { class: 'hg-name' }, tier.name), h('span', { class: 'hg-muted' }, t('tierFrom', { count: tier.threshold }))),
+          h(
+            'div',
+            { class: 'hg-row' },
+            h('span', { class: 'hg-name' }, tier.name),
+            h('span', { class: 'hg-muted' }, t('tierFrom', { count: tier.threshold })),
+          ),
           tier.perks.length > 0 && h('ul', { class: 'hg-muted' }, tier.perks.map((p) => h('li', {}, p))),
         ),
       ),

@@ -1,15 +1,9 @@
-import type { MessageKey } from '../../i18n';
-import type { RedeemFailure, RedeemStep } from '../../state/state';
+import { failureText, perkText } from '../../redeemText';
+import type { RedeemStep } from '../../state/state';
 import type { Redemption, Reward } from '../../types';
 import type { View } from '../context';
 import { h } from '../dom';
 import { section } from './common';
-
-const FAILURE_TEXT: Record<Exclude<RedeemFailure, 'insufficient_points'>, MessageKey> = {
-  out_of_stock: 'errOutOfStock',
-  limit_reached: 'errLimit',
-  failed: 'errRedeem',
-};
 
 export function rewardsSection(view: View): HTMLElement | null {
   const { state, t } = view;
@@ -58,7 +52,8 @@ function controls(r: Reward, view: View, step: RedeemStep | undefined) {
     );
   }
   if (step?.phase === 'pending') {
-    return h('button', { type: 'button', class: 'hg-btn', 'data-hg': `redeem-${r.id}`, disabled: true, 'aria-busy': 'true' }, t('redeeming'));
+    const busy = { type: 'button', class: 'hg-btn', 'data-hg': `redeem-${r.id}`, disabled: true, 'aria-busy': 'true' };
+    return h('button', busy, t('redeeming'));
   }
   const soldOut = r.stock !== null && r.stock !== undefined && r.stock <= 0;
   return [
@@ -83,17 +78,6 @@ function controls(r: Reward, view: View, step: RedeemStep | undefined) {
         failureText(step.reason, step.need, view),
       ),
   ];
-}
-
-export function failureText(reason: RedeemFailure, need: number | undefined, { t }: Pick<View, 't'>): string {
-  if (reason === 'insufficient_points') return need && need > 0 ? t('needMore', { count: need }) : t('errInsufficient');
-  return t(FAILURE_TEXT[reason]);
-}
-
-export function perkText(r: Pick<Reward, 'kind' | 'name'>, { t }: Pick<View, 't'>): string {
-  if (r.kind === 'priority_service') return t('redeemedPriority');
-  if (r.kind === 'exclusive_offer') return t('redeemedOffer');
-  return t('redeemedGeneric', { name: r.name });
 }
 
 function result(r: Reward, redemption: Redemption, view: View): HTMLElement {
