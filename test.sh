@@ -9,6 +9,11 @@ results="$(mktemp -d)"
 dotnet test HelpdeskGamify.sln --logger "trx" --results-directory "$results" "$@"
 status=$?
 
+# The widget's own unit tests (node's test runner); the .NET build above installed its packages.
+widget_log="$(mktemp)"
+if (cd src/ChatWidget && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run --silent typecheck && npm test) >"$widget_log" 2>&1; then :; else status=1; fi
+cat "$widget_log"
+
 if [ -d tests/Benchmarks ] && [ "${SKIP_BENCHMARKS:-0}" != "1" ]; then
   dotnet run -c Release --project tests/Benchmarks -- all --quick || status=1
 fi
@@ -21,6 +26,8 @@ for trx in "$results"/*.trx; do
   n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${n:-0}))
 done
-rm -rf "$results"
+w_pass=$(sed -n 's/^ℹ pass \([0-9]*\)$/\1/p' "$widget_log" | tail -n 1); w_fail=$(sed -n 's/^ℹ fail \([0-9]*\)$/\1/p' "$widget_log" | tail -n 1)
+passed=$((passed + ${w_pass:-0})); failed=$((failed + ${w_fail:-0}))
+rm -rf "$results" "$widget_log"
 echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
 exit $status

@@ -28,7 +28,7 @@ export function refresh(ctx: AppContext, parts: readonly Part[] = ALL_PARTS) {
         if (!(e instanceof ApiError && e.kind === 'not_found')) throw e;
         summary = emptySummary(store.get().customer ?? { id: customerId, displayName: '' }, store.get().programme);
       }
-      if (stillMine()) store.dispatch({ type: 'summary', summary });
+      if (stillMine()) store.dispatch({ type: 'summary', summary: withDefaults(summary, store.get().programme) });
     },
     rewards: async () => {
       const { rewards } = await session.authorized((token) => api.rewards(token));
@@ -53,6 +53,19 @@ function offline(ctx: AppContext, e: unknown, retrying: boolean) {
   if (!retrying) return;
   if (ctx.store.get().notice === null) ctx.store.dispatch({ type: 'notice', notice: 'offline' });
   ctx.reportError('network', e instanceof Error ? e.message : 'unreachable');
+}
+
+/** Fills what an older or partial server leaves out, so rendering never meets a missing field. */
+export function withDefaults(summary: Partial<CustomerSummary> & Pick<CustomerSummary, 'participantId'>, programme: Programme | null): CustomerSummary {
+  const empty = emptySummary({ id: summary.participantId, displayName: summary.displayName ?? '' }, programme);
+  return {
+    ...empty,
+    ...summary,
+    byCategory: summary.byCategory ?? {},
+    level: summary.level ? { ...empty.level, ...summary.level } : { ...empty.level, points: summary.points ?? 0 },
+    badges: Array.isArray(summary.badges) ? summary.badges : [],
+    quests: Array.isArray(summary.quests) ? summary.quests : [],
+  };
 }
 
 export function emptySummary(customer: Customer, programme: Programme | null): CustomerSummary {

@@ -39,6 +39,15 @@ public sealed class ParticipantStore(Database database)
         return rows.ToDictionary(p => p.ExternalId, StringComparer.Ordinal);
     }
 
+    /// <summary>Registers a person (or refreshes their name) outside scoring, e.g. when a customer first opens the widget.</summary>
+    public async Task<long> EnsureAsync(string tenantId, string kind, string externalId, string? displayName, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(database.Dialect.UpsertParticipant,
+            new { TenantId = tenantId, Kind = kind, ExternalId = externalId, DisplayName = displayName, Team = (string?)null, NowMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() },
+            cancellationToken: ct));
+    }
+
     private const string SelectByCategory = """
         SELECT category AS Category, SUM(points) AS Points
         FROM ledger

@@ -19,6 +19,10 @@ public sealed record TenantSettings
 
     /// <summary>The HS256 secret the company's site signs customer identity tokens with.</summary>
     public string? WidgetSigningSecret { get; init; }
+
+    /// <summary>True when the stored secrets could not be decrypted (lost key ring); never stored.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool SecretsUnreadable { get; init; }
 }
 
 /// <summary>A Zendesk account: where it is and how it proves itself.</summary>

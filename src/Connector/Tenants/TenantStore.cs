@@ -1,12 +1,14 @@
 using System.Text.Json;
 using Dapper;
 using HelpdeskGamify.Connector.Storage;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Logging;
 
 namespace HelpdeskGamify.Connector.Tenants;
 
 /// <summary>Reads and writes tenants; settings are encrypted with ASP.NET Data Protection before they touch the database.</summary>
-public sealed class TenantStore(Database database, IDataProtectionProvider protection, TimeProvider clock)
+public sealed class TenantStore(Database database, IDataProtectionProvider protection, TimeProvider clock, ILogger<TenantStore> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly IDataProtector _protector = protection.CreateProtector("HelpdeskGamify.TenantSettings.v1");
@@ -53,8 +55,24 @@ public sealed class TenantStore(Database database, IDataProtectionProvider prote
         row.Id,
         row.Name,
         row.Platform,
-        JsonSerializer.Deserialize<TenantSettings>(_protector.Unprotect(row.SettingsProtected), Json) ?? new TenantSettings(),
+        Unprotect(row),
         JsonSerializer.Deserialize<List<string>>(row.WidgetOrigins, Json) ?? []);
+
+    private TenantSettings Unprotect(TenantRow row)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<TenantSettings>(_protector.Unprotect(row.SettingsProtected), Json) ?? new TenantSettings();
+        }
+        catch (CryptographicException ex)
+        {
+            // The key ring that encrypted these secrets is gone (a new data directory, or keys not
+            // shared between nodes). Without secrets every webhook is refused until an admin
+            // sets them again; the node itself keeps running.
+            logger.LogError(ex, "The secrets of tenant {Tenant} cannot be decrypted; set them again with PUT /api/admin/tenants/{Tenant}", row.Id, row.Id);
+            return new TenantSettings { SecretsUnreadable = true };
+        }
+    }
 
     private sealed record TenantRow(string Id, string Name, string Platform, string SettingsProtected, string WidgetOrigins);
 }
