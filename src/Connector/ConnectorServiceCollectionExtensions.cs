@@ -1,3 +1,5 @@
+using HelpdeskGamify.Connector.Freshchat;
+using HelpdeskGamify.Connector.Freshdesk;
 using HelpdeskGamify.Connector.Ingest;
 using HelpdeskGamify.Connector.Leaderboards;
 using HelpdeskGamify.Connector.Participants;
@@ -6,6 +8,7 @@ using HelpdeskGamify.Connector.Scoring.Rules;
 using HelpdeskGamify.Connector.Storage;
 using HelpdeskGamify.Connector.Tenants;
 using HelpdeskGamify.Connector.Zendesk;
+using HelpdeskGamify.Connector.ZendeskMessaging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -44,6 +47,15 @@ public static class ConnectorServiceCollectionExtensions
         services.AddSingleton<DeadLetterStore>();
         services.AddSingleton<WebhookReceiver>();
         services.AddSingleton<ZendeskWebhookSource>();
+        services.AddSingleton<ZendeskMessagingWebhookSource>();
+        services.AddSingleton<FreshdeskWebhookSource>();
+        services.AddSingleton<FreshchatKeys>();
+        services.AddSingleton<FreshchatWebhookSource>();
+        // The same instances by interface, so that dead-letter replay finds a source by its name.
+        services.AddSingleton<IWebhookSource>(sp => sp.GetRequiredService<ZendeskWebhookSource>());
+        services.AddSingleton<IWebhookSource>(sp => sp.GetRequiredService<ZendeskMessagingWebhookSource>());
+        services.AddSingleton<IWebhookSource>(sp => sp.GetRequiredService<FreshdeskWebhookSource>());
+        services.AddSingleton<IWebhookSource>(sp => sp.GetRequiredService<FreshchatWebhookSource>());
 
         services.AddSingleton<RuleBook>();
         services.AddSingleton<ScoringStore>();

@@ -1,5 +1,4 @@
 using HelpdeskGamify.AgentHub.Auth;
-using HelpdeskGamify.Connector.Ingest;
 using HelpdeskGamify.Connector.Tenants;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,7 +14,7 @@ public static class AdminApi
         group.MapPut("/tenants/{tenant}", PutTenantAsync).WithSummary("Creates or updates a tenant; secrets are write-only.");
         group.MapGet("/tenants/{tenant}", GetTenantAsync).WithSummary("A tenant without its secrets.");
         group.MapPost("/tenants/{tenant}/tokens", IssueTokenAsync).WithSummary("A token for an agent or team lead.");
-        group.MapGet("/tenants/{tenant}/dead-letters", ListDeadLettersAsync).WithSummary("Deliveries that could not be understood.");
+        group.MapDeadLetterApi();
         return group;
     }
 
@@ -58,14 +57,6 @@ public static class AdminApi
         }
         return TypedResults.Ok(new TokenResponse(issuer.Issue(tenant, body.Role, body.Subject.Trim(), body.Name)));
     }
-
-    private static async Task<Ok<DeadLetterList>> ListDeadLettersAsync(string tenant, DeadLetterStore deadLetters, CancellationToken ct)
-    {
-        var letters = await deadLetters.ListOpenAsync(tenant, ct);
-        return TypedResults.Ok(new DeadLetterList(letters.Select(l => new DeadLetterView(
-            l.Id, l.Source, l.Reason, System.Text.Encoding.UTF8.GetString(l.RawBody), l.HeadersJson,
-            DateTimeOffset.FromUnixTimeMilliseconds(l.ReceivedAtMs))).ToList()));
-    }
 }
 
 /// <summary>The body of <c>POST /tokens</c>.</summary>
@@ -73,9 +64,3 @@ public sealed record TokenRequest(string? Role, string? Subject, string? Name = 
 
 /// <summary>The issued token.</summary>
 public sealed record TokenResponse(string Token);
-
-/// <summary>Open dead letters.</summary>
-public sealed record DeadLetterList(IReadOnlyList<DeadLetterView> Items);
-
-/// <summary>A dead letter as the admin sees it.</summary>
-public sealed record DeadLetterView(long Id, string Source, string Reason, string Body, string Headers, DateTimeOffset ReceivedAt);

@@ -24,11 +24,20 @@ public sealed record HelpdeskEvent
     /// <summary>The chat conversation id.</summary>
     public string? ConversationId { get; init; }
 
+    /// <summary>The chat message id, for chat messages; the same message reported by two routes carries the same id.</summary>
+    public string? MessageId { get; init; }
+
     /// <summary>The helpdesk id of the agent the fact is about.</summary>
     public string? AgentId { get; init; }
 
     /// <summary>The agent's display name, when the payload carries it.</summary>
     public string? AgentName { get; init; }
+
+    /// <summary>The agent's role when a user event reports it (agent, admin, end-user …), lower-case.</summary>
+    public string? Role { get; init; }
+
+    /// <summary>False when a user event reports the user was deactivated (soft-deleted), true when reactivated.</summary>
+    public bool? Active { get; init; }
 
     /// <summary>The helpdesk id of the customer (requester, chat user).</summary>
     public string? CustomerId { get; init; }
@@ -53,6 +62,9 @@ public sealed record HelpdeskEvent
 
     /// <summary>The customer's comment with a rating.</summary>
     public string? RatingComment { get; init; }
+
+    /// <summary>When the ticket was created, when the payload says; lets the scorer derive first-reply time from the earliest reply.</summary>
+    public DateTimeOffset? TicketCreatedAt { get; init; }
 
     /// <summary>Seconds from ticket creation to the first agent reply, when known.</summary>
     public long? FirstReplySeconds { get; init; }

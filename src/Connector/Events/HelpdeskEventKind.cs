@@ -33,4 +33,8 @@ public enum HelpdeskEventKind
     SurveyCompleted,
     /// <summary>A helpdesk user's name, role or state changed.</summary>
     ParticipantUpdated,
+    /// <summary>A chat changed in a way we record but do not score (bot messages, control passed between bots and agents, read receipts).</summary>
+    ChatUpdated,
+    /// <summary>A chat conversation was assigned to an agent.</summary>
+    ChatAssigned,
 }

@@ -19,8 +19,12 @@ public interface IWebhookSource
     /// <summary>Whether the request proves it comes from this tenant's helpdesk. Must run in constant time over secrets.</summary>
     bool Authenticate(Tenant tenant, HttpRequest request, ReadOnlySpan<byte> body, DateTimeOffset now);
 
-    /// <summary>The facts in the body; throws <see cref="PayloadException"/> naming what is wrong.</summary>
-    IReadOnlyList<HelpdeskEvent> Parse(ReadOnlyMemory<byte> body);
+    /// <summary>
+    /// The facts in the body; throws <see cref="PayloadException"/> naming what is wrong.
+    /// <paramref name="receivedAt"/> is when the delivery arrived (the original arrival when a dead letter is replayed),
+    /// for senders whose bodies carry no time of their own.
+    /// </summary>
+    IReadOnlyList<HelpdeskEvent> Parse(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt);
 
     /// <summary>The provider's delivery id from headers, when the body has none of its own.</summary>
     string? DeliveryId(HttpRequest request);

@@ -11,7 +11,15 @@ public sealed record InboxItem(
     long ReceivedAtMs,
     string EventJson,
     byte[] RawBody,
-    string HeadersJson);
+    string HeadersJson)
+{
+    /// <summary>
+    /// For facts known only by content (Freshdesk automations): the natural-key prefix of the same
+    /// subject. The item is a duplicate when the latest key under it, received within
+    /// <see cref="Events.NaturalKey.FreshdeskRetryWindow"/>, has the same fingerprint.
+    /// </summary>
+    public string? RetryScope { get; init; }
+}
 
 /// <summary>What happened to one item: stored as a new row, or recognised as already there.</summary>
 public readonly record struct InboxWriteResult(bool Duplicate, long? InboxId);

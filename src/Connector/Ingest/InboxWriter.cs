@@ -95,14 +95,42 @@ public sealed class InboxWriter(Database database, InboxSignal signal, ILogger<I
             var itemResults = new InboxWriteResult[write.Items.Count];
             for (var i = 0; i < write.Items.Count; i++)
             {
+                var item = write.Items[i];
+                if (await IsRetryAsync(connection, tx, item, ct))
+                {
+                    itemResults[i] = new InboxWriteResult(true, null);
+                    continue;
+                }
                 var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                    database.Dialect.InsertInboxIfAbsent, write.Items[i], tx, cancellationToken: ct));
+                    database.Dialect.InsertInboxIfAbsent, item, tx, cancellationToken: ct));
                 itemResults[i] = new InboxWriteResult(id is null, id);
             }
             results.Add(itemResults);
         }
         await tx.CommitAsync(ct);
         return results;
+    }
+
+    // Keys under a retry scope end in a fixed-width stamp, so the newest key of a subject within the
+    // window is one index range read, the same in both dialects.
+    private const string SelectLatestInScope = """
+        SELECT MAX(natural_key) FROM inbox
+        WHERE tenant_id = @TenantId AND natural_key >= @From AND natural_key <= @To
+        """;
+
+    private static async Task<bool> IsRetryAsync(DbConnection connection, DbTransaction tx, InboxItem item, CancellationToken ct)
+    {
+        if (item.RetryScope is not { } scope)
+        {
+            return false;
+        }
+        var since = DateTimeOffset.FromUnixTimeMilliseconds(item.ReceivedAtMs) - Events.NaturalKey.FreshdeskRetryWindow;
+        var latest = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(SelectLatestInScope,
+            new { item.TenantId, From = scope + Events.NaturalKey.Stamp(since), To = scope + Events.NaturalKey.MaxStamp + "|~" },
+            tx, cancellationToken: ct));
+        return latest is not null
+            && Events.NaturalKey.RetryFingerprint(latest, scope) is { } seen
+            && seen == Events.NaturalKey.RetryFingerprint(item.NaturalKey, scope);
     }
 
     private sealed record PendingWrite(IReadOnlyList<InboxItem> Items, TaskCompletionSource<IReadOnlyList<InboxWriteResult>> Completion);

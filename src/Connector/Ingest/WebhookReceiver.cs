@@ -56,11 +56,7 @@ public sealed class WebhookReceiver(
         IReadOnlyList<HelpdeskEvent> events;
         try
         {
-            events = source.Parse(body);
-            if (events.Count == 0)
-            {
-                throw new PayloadException("The delivery carries no event.");
-            }
+            events = ParseAll(source, body, now);
         }
         catch (PayloadException ex)
         {
@@ -77,31 +73,62 @@ public sealed class WebhookReceiver(
             return WebhookProblems.Unreadable(ex.Message);
         }
 
-        var items = ToInboxItems(source, tenant!.Id, request, body, headers, events, now);
-        IReadOnlyList<InboxWriteResult> results;
+        var items = ToInboxItems(source, tenant!.Id, source.DeliveryId(request), body, headers, events, now);
         try
         {
-            results = await inbox.AppendAsync(items, ct);
+            return TypedResults.Ok(await StoreAsync(items, ct));
         }
         catch (Exception ex) when (ex is InboxUnavailableException or TimeoutException)
         {
             return WebhookProblems.Unavailable();
         }
-        var accepted = results.Count(r => !r.Duplicate);
-        return TypedResults.Ok(new WebhookAnswer(accepted > 0 ? "accepted" : "duplicate", accepted, results.Count - accepted));
     }
 
-    private static List<InboxItem> ToInboxItems(IWebhookSource source, string tenantId, HttpRequest request, byte[] body,
+    /// <summary>
+    /// Runs the current parser over a dead letter's stored body and headers (it was authenticated when it
+    /// arrived) and stores the facts exactly as a live delivery would, dated by the original arrival.
+    /// Throws <see cref="PayloadException"/> when the body still cannot be understood.
+    /// </summary>
+    public async Task<WebhookAnswer> ReplayAsync(IWebhookSource source, DeadLetter letter, CancellationToken ct)
+    {
+        var receivedAt = DateTimeOffset.FromUnixTimeMilliseconds(letter.ReceivedAtMs);
+        var events = ParseAll(source, letter.RawBody, receivedAt);
+        var context = new DefaultHttpContext();
+        foreach (var (name, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(letter.HeadersJson) ?? [])
+        {
+            context.Request.Headers[name] = value;
+        }
+        var items = ToInboxItems(source, letter.TenantId, source.DeliveryId(context.Request), letter.RawBody, letter.HeadersJson, events, receivedAt);
+        return await StoreAsync(items, ct);
+    }
+
+    private static IReadOnlyList<HelpdeskEvent> ParseAll(IWebhookSource source, byte[] body, DateTimeOffset receivedAt)
+    {
+        var events = source.Parse(body, receivedAt);
+        return events.Count > 0 ? events : throw new PayloadException("The delivery carries no event.");
+    }
+
+    private async Task<WebhookAnswer> StoreAsync(List<InboxItem> items, CancellationToken ct)
+    {
+        var results = await inbox.AppendAsync(items, ct);
+        var accepted = results.Count(r => !r.Duplicate);
+        return new WebhookAnswer(accepted > 0 ? "accepted" : "duplicate", accepted, results.Count - accepted);
+    }
+
+    private static List<InboxItem> ToInboxItems(IWebhookSource source, string tenantId, string? headerDeliveryId, byte[] body,
         string headers, IReadOnlyList<HelpdeskEvent> events, DateTimeOffset now)
     {
-        var deliveryId = source.DeliveryId(request) ?? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body));
+        var deliveryId = headerDeliveryId ?? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body));
         var items = new List<InboxItem>(events.Count);
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
             var id = e.SourceEventId ?? (events.Count == 1 ? deliveryId : $"{deliveryId}#{i}");
             items.Add(new InboxItem(tenantId, source.Name, id, NaturalKey.For(e), e.Kind.ToString(),
-                e.OccurredAt.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds(), EventJson.Serialize(e), body, headers));
+                e.OccurredAt.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds(), EventJson.Serialize(e), body, headers)
+            {
+                RetryScope = NaturalKey.RetryScope(e),
+            });
         }
         return items;
     }

@@ -21,7 +21,7 @@ internal static class ZendeskEventMapper
         {
             "ticket" => MapTicket(type, eventId, time, detail, change, root),
             "messaging_ticket" => MapMessaging(eventId, time, change, root),
-            "user" => MapUser(eventId, time, detail),
+            "user" => MapUser(type, eventId, time, detail, change),
             _ => throw new PayloadException($"Unsupported Zendesk event type 'zen:event-type:{type}'."),
         };
     }
@@ -81,6 +81,7 @@ internal static class ZendeskEventMapper
         Priority = HelpdeskVocabulary.Priority(JsonFields.Text(detail, "priority", 50)),
         Tags = JsonFields.Tags(detail, "tags"),
         Group = JsonFields.Id(detail, "group_id"),
+        TicketCreatedAt = JsonFields.Time(detail, "created_at"),
     };
 
     private static HelpdeskEvent MapMessaging(string eventId, DateTimeOffset time, JsonElement change, JsonElement root)
@@ -96,6 +97,7 @@ internal static class ZendeskEventMapper
             SourceEventId = eventId,
             TicketId = SubjectId(root, "zen:ticket:"),
             ConversationId = JsonFields.Id(change, "conversation_id"),
+            MessageId = JsonFields.Id(JsonFields.Object(change, "message") ?? default, "id"),
             Channel = "messaging",
         };
         return actorType switch
@@ -107,10 +109,18 @@ internal static class ZendeskEventMapper
         };
     }
 
-    private static HelpdeskEvent MapUser(string eventId, DateTimeOffset time, JsonElement detail)
+    private static HelpdeskEvent MapUser(string type, string eventId, DateTimeOffset time, JsonElement detail, JsonElement change)
     {
+        if (detail.ValueKind != JsonValueKind.Object)
+        {
+            throw new PayloadException("'detail' must be an object for user events.");
+        }
         var userId = JsonFields.RequireId(detail, "id");
-        var role = JsonFields.Text(detail, "role", 50)?.ToLowerInvariant();
+        // detail is the user after the change; the event object holds what changed.
+        var role = (type == "user.role_changed" ? JsonFields.Text(change, "current", 50) : null) ?? JsonFields.Text(detail, "role", 50);
+        role = role?.ToLowerInvariant().Replace('_', '-');
+        var name = type == "user.name_changed" ? JsonFields.Text(change, "current", 200) : JsonFields.Text(detail, "name", 200);
+        var active = type == "user.active_changed" ? JsonFields.Text(change, "current", 10) : null;
         var isAgent = role is "agent" or "admin";
         return new HelpdeskEvent
         {
@@ -120,8 +130,11 @@ internal static class ZendeskEventMapper
             SourceEventId = eventId,
             AgentId = isAgent ? userId : null,
             CustomerId = isAgent ? null : userId,
-            AgentName = isAgent ? JsonFields.Text(detail, "name", 200) : null,
-            CustomerName = isAgent ? null : JsonFields.Text(detail, "name", 200),
+            AgentName = isAgent ? name : null,
+            CustomerName = isAgent ? null : name,
+            Role = role,
+            Active = active switch { "true" => true, "false" => false, _ => null },
+            Group = JsonFields.Id(detail, "default_group_id"),
         };
     }
 

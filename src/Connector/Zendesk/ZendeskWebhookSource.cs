@@ -34,7 +34,7 @@ public sealed class ZendeskWebhookSource : IWebhookSource
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<HelpdeskEvent> Parse(ReadOnlyMemory<byte> body) => ZendeskPayloadParser.Parse(body);
+    public IReadOnlyList<HelpdeskEvent> Parse(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt) => ZendeskPayloadParser.Parse(body);
 
     /// <inheritdoc />
     public string? DeliveryId(HttpRequest request)
