@@ -39,8 +39,9 @@ public sealed class FreshdeskWebhookSource : IWebhookSource
         [FreshdeskPayloadParser.Parse(body, receivedAt)];
 
     /// <inheritdoc />
-    // Freshdesk sends no delivery id; retries are recognised by content (see NaturalKey.RetryScope).
-    public string? DeliveryId(HttpRequest request) => null;
+    // Freshdesk sends no delivery id, and the same body can be a new fact (a ticket resolved again),
+    // so every arrival gets its own id; retries are recognised by content instead (NaturalKey.RetryScope).
+    public string? DeliveryId(HttpRequest request) => "arrival:" + Guid.NewGuid().ToString("n");
 
     private static string? BasicPassword(string authorization)
     {

@@ -1,0 +1,78 @@
+using HelpdeskGamify.TestSupport;
+using static HelpdeskGamify.AgentHub.Tests.Ingest.WebhookAssertions;
+
+namespace HelpdeskGamify.AgentHub.Tests.Ingest;
+
+public sealed class ZendeskMessagingWebhookTests : IDisposable
+{
+    private readonly GameHost _host = new();
+
+    [Fact]
+    public async Task Every_event_of_a_body_is_stored_once_even_when_resent_in_a_new_envelope()
+    {
+        var secret = await _host.CreateZendeskTenantAsync("acme");
+        var body = Fixtures.Text("zendesk-messaging/sunco-multi-event.json");
+        using var client = _host.CreateClient();
+
+        using var first = await client.SendAsync(HelpdeskWebhooks.MessagingPost("acme", "messaging-" + secret, body));
+        using var again = await client.SendAsync(HelpdeskWebhooks.MessagingPost("acme", "messaging-" + secret, body));
+        // Sunshine retries the same events; a later delivery can wrap them differently.
+        using var rewrapped = await client.SendAsync(HelpdeskWebhooks.MessagingPost("acme", "messaging-" + secret,
+            body.Replace("5e554d2cac66fb73a3c01869", "60aa00000000000000000001", StringComparison.Ordinal)));
+
+        // Creation and the hand-over to the agent workspace both say "the chat started": one fact, six stored.
+        await OkAsync(first, "accepted", accepted: 6, duplicates: 1);
+        await OkAsync(again, "duplicate", accepted: 0, duplicates: 7);
+        await OkAsync(rewrapped, "duplicate", accepted: 0, duplicates: 7);
+        Assert.Equal(6, await CountAsync(_host, "SELECT COUNT(*) FROM inbox WHERE source = 'zendesk-messaging'"));
+        Assert.Equal(1, await CountAsync(_host, "SELECT COUNT(*) FROM inbox WHERE kind = 'ChatStarted'"));
+    }
+
+    [Fact]
+    public async Task Single_message_fixture_is_accepted()
+    {
+        var secret = await _host.CreateZendeskTenantAsync("acme");
+        using var client = _host.CreateClient();
+
+        using var response = await client.SendAsync(HelpdeskWebhooks.MessagingPost("acme", "messaging-" + secret,
+            Fixtures.Text("zendesk-messaging/sunco-conversation-message.json")));
+
+        await OkAsync(response, "accepted", accepted: 1);
+        Assert.Equal(1, await CountAsync(_host, "SELECT COUNT(*) FROM inbox WHERE kind = 'ChatCustomerMessage'"));
+    }
+
+    [Fact]
+    public async Task Wrong_missing_or_other_tenants_key_and_unknown_tenant_get_the_same_401()
+    {
+        var secret = await _host.CreateZendeskTenantAsync("acme");
+        var other = await _host.CreateZendeskTenantAsync("globex");
+        var body = Fixtures.Text("zendesk-messaging/sunco-conversation-message.json");
+        using var client = _host.CreateClient();
+
+        var wrong = await UnauthenticatedAsync(await client.SendAsync(HelpdeskWebhooks.MessagingPost("acme", "messaging-" + secret + "x", body)));
+        var missing = await UnauthenticatedAsync(await client.SendAsync(HelpdeskWebhooks.MessagingPost("acme", null, body)));
+        var otherTenants = await UnauthenticatedAsync(await client.SendAsync(HelpdeskWebhooks.MessagingPost("acme", "messaging-" + other, body)));
+        var unknown = await UnauthenticatedAsync(await client.SendAsync(HelpdeskWebhooks.MessagingPost("nobody", "messaging-" + secret, body)));
+
+        Assert.Equal(wrong, missing);
+        Assert.Equal(wrong, otherTenants);
+        Assert.Equal(wrong, unknown);
+        Assert.Equal(0, await CountAsync(_host, "SELECT COUNT(*) FROM inbox"));
+        Assert.Equal(0, await CountAsync(_host, "SELECT COUNT(*) FROM dead_letters"));
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_v2_is_dead_lettered()
+    {
+        var secret = await _host.CreateZendeskTenantAsync("acme");
+        using var client = _host.CreateClient();
+
+        using var response = await client.SendAsync(HelpdeskWebhooks.MessagingPost("acme", "messaging-" + secret,
+            "{\"trigger\":\"message:appUser\",\"messages\":[]}"));
+
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(1, await CountAsync(_host, "SELECT COUNT(*) FROM dead_letters WHERE source = 'zendesk-messaging'"));
+    }
+
+    public void Dispose() => _host.Dispose();
+}
