@@ -133,8 +133,8 @@ internal static class ZendeskEventMapper
             AgentName = isAgent ? name : null,
             CustomerName = isAgent ? null : name,
             Role = role,
+            // default_group_id is left out: boards group agents by the group names triggers send.
             Active = active switch { "true" => true, "false" => false, _ => null },
-            Group = JsonFields.Id(detail, "default_group_id"),
         };
     }
 

@@ -93,7 +93,6 @@ public sealed class ZendeskEventCoverageTests
         Assert.Equal("8447388090496", e.AgentId);
         Assert.Equal("Ingrid Dahl-Ødegård", e.AgentName);
         Assert.Equal("agent", e.Role);
-        Assert.Equal("8447320466430", e.Group);
     }
 
     [Fact]
