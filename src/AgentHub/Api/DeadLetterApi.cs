@@ -16,12 +16,21 @@ public static class DeadLetterApi
     {
         var group = admin.MapGroup("/tenants/{tenant}/dead-letters").WithTags("Dead letters");
         group.MapGet("/", ListAsync).WithName("ListDeadLetters").WithSummary("Open dead letters, oldest first.");
-        group.MapGet("/{id:long}", GetAsync).WithName("GetDeadLetter").WithSummary("One dead letter with its raw body and kept headers, in any state.");
+        group.MapGet("/{id:long}", GetAsync).WithName("GetDeadLetter").WithSummary("One dead letter with its raw body and kept headers, in any state.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:long}/replay", ReplayAsync).WithName("ReplayDeadLetter")
             .WithSummary("Re-parses the stored delivery with the current parser and stores its facts like a live delivery.")
-            .WithDescription("200 with the webhook answer (accepted or duplicate) and the dead letter marked replayed; 422 naming what is still wrong; 409 when it is no longer open.");
-        group.MapDelete("/{id:long}", DiscardAsync).WithName("DiscardDeadLetter").WithSummary("Marks the dead letter discarded.");
-        group.MapPost("/{id:long}/discard", DiscardAsync).WithName("DiscardDeadLetterByPost").WithSummary("Marks the dead letter discarded (for clients that cannot send DELETE).");
+            .WithDescription("200 with the webhook answer (accepted or duplicate) and the dead letter marked replayed; 422 naming what is still wrong; 409 when it is no longer open.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapDelete("/{id:long}", DiscardAsync).WithName("DiscardDeadLetter").WithSummary("Marks the dead letter discarded.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:long}/discard", DiscardAsync).WithName("DiscardDeadLetterByPost").WithSummary("Marks the dead letter discarded (for clients that cannot send DELETE).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<Ok<DeadLetterList>> ListAsync(string tenant, DeadLetterStore deadLetters, CancellationToken ct)

@@ -24,7 +24,8 @@ public sealed class WebhookOpenApiTests : IDisposable
         Assert.True(paths.GetProperty(letters).TryGetProperty("get", out _));
         Assert.True(paths.GetProperty(letters + "/{id}").TryGetProperty("get", out _));
         Assert.True(paths.GetProperty(letters + "/{id}").TryGetProperty("delete", out _));
-        Assert.True(paths.GetProperty(letters + "/{id}/replay").TryGetProperty("post", out _));
+        var replay = paths.GetProperty(letters + "/{id}/replay").GetProperty("post").GetProperty("responses");
+        Assert.All(new[] { "200", "404", "409", "422", "503" }, code => Assert.True(replay.TryGetProperty(code, out _), $"replay lacks {code}"));
         Assert.True(paths.GetProperty(letters + "/{id}/discard").TryGetProperty("post", out _));
     }
 
