@@ -60,15 +60,7 @@ public static class FreshdeskPayloadParser
     private static string? Email(JsonElement root, string name)
     {
         var text = JsonFields.Text(root, name, 254);
-        if (text is null)
-        {
-            return null;
-        }
-        var at = text.IndexOf('@', StringComparison.Ordinal);
-        if (at <= 0 || at == text.Length - 1 || text.Any(c => char.IsWhiteSpace(c) || c is '<' or '>' or '"' or '|'))
-        {
-            throw new PayloadException($"'{name}' is not an e-mail address.");
-        }
-        return text.ToLowerInvariant();
+        return text is null ? null
+            : FreshdeskIdentity.FromEmail(text) ?? throw new PayloadException($"'{name}' is not an e-mail address.");
     }
 }
