@@ -113,7 +113,7 @@ public sealed class InboxWriter(Database database, InboxSignal signal, ILogger<I
 
     // Keys under a retry scope end in a fixed-width stamp, so the newest key of a subject within the
     // window is one index range read, the same in both dialects.
-    private const string SelectLatestInScope = """
+    internal const string SelectLatestInScope = """
         SELECT MAX(natural_key) FROM inbox
         WHERE tenant_id = @TenantId AND natural_key >= @From AND natural_key <= @To
         """;
