@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace HelpdeskGamify.Connector.Events;
 
@@ -12,17 +10,12 @@ namespace HelpdeskGamify.Connector.Events;
 /// </summary>
 public static class NaturalKey
 {
-    /// <summary>How long after a Freshdesk automation delivery an identical one counts as its retry (Freshdesk retries at +5, +30 and +60 minutes).</summary>
-    public static readonly TimeSpan FreshdeskRetryWindow = TimeSpan.FromHours(2);
-
-    private const string StampFormat = "yyyyMMddHHmmssfff";
-
-    /// <summary>Builds the key the inbox deduplicates on.</summary>
+    /// <summary>Builds the key the inbox deduplicates on (a <see cref="SequenceKey"/> for facts known only by their place in a sequence).</summary>
     public static string For(HelpdeskEvent e)
     {
-        if (IsFreshdeskAutomation(e))
+        if (SequenceKey.Scope(e) is { } scope)
         {
-            return FreshdeskScope(e) + Stamp(e.OccurredAt) + "|" + FreshdeskFingerprint(e);
+            return SequenceKey.For(e, scope);
         }
         var family = e.Source switch
         {
@@ -46,8 +39,6 @@ public static class NaturalKey
             HelpdeskEventKind.TicketAgentReplied or HelpdeskEventKind.ChatAgentReplied
                 or HelpdeskEventKind.ChatCustomerMessage or HelpdeskEventKind.TicketUpdated
                 or HelpdeskEventKind.ParticipantUpdated or HelpdeskEventKind.ChatUpdated => e.SourceEventId ?? minute,
-            // A chat starts once, however many of its opening events (create, join, hand-over to agents) we hear.
-            HelpdeskEventKind.ChatStarted when e.ConversationId is not null => "start",
             HelpdeskEventKind.TicketAssigned or HelpdeskEventKind.ChatAssigned => minute + ":" + e.AgentId,
             HelpdeskEventKind.SatisfactionRated => minute + ":" + e.Rating,
             _ => minute,
@@ -55,38 +46,6 @@ public static class NaturalKey
         return string.Join('|', family, e.Kind.ToString(), subject, detail);
     }
 
-    /// <summary>
-    /// For a Freshdesk automation delivery, the key prefix shared by every delivery about the same
-    /// ticket; the inbox treats a delivery as a retry when the latest key under this prefix within
-    /// <see cref="FreshdeskRetryWindow"/> carries the same fingerprint. Null for every other event.
-    /// </summary>
-    public static string? RetryScope(HelpdeskEvent e) => IsFreshdeskAutomation(e) ? FreshdeskScope(e) : null;
-
-    /// <summary>The timestamp part of a retry-scoped key, so that a range of keys is a range of time.</summary>
-    public static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString(StampFormat, CultureInfo.InvariantCulture);
-
-    /// <summary>The largest stamp, closing a key range.</summary>
-    public static string MaxStamp { get; } = new('9', StampFormat.Length);
-
-    /// <summary>What follows the stamp in a retry-scoped key: the kind and the fingerprint of the content.</summary>
-    public static string? RetryFingerprint(string key, string scope) =>
-        key.StartsWith(scope, StringComparison.Ordinal) && key.Length > scope.Length + StampFormat.Length
-            ? key[(scope.Length + StampFormat.Length)..] : null;
-
     private static string? Credited(HelpdeskEvent e) =>
         e.Kind == HelpdeskEventKind.ChatAgentReplied ? e.AgentId : e.CustomerId;
-
-    // Freshdesk's template carries no delivery id and no time: its facts are known only by content.
-    private static bool IsFreshdeskAutomation(HelpdeskEvent e) =>
-        e.Source == "freshdesk" && e.SourceEventId is null && e.TicketId is not null
-        && e.Kind is HelpdeskEventKind.TicketCreated or HelpdeskEventKind.TicketSolved
-            or HelpdeskEventKind.TicketReopened or HelpdeskEventKind.TicketAgentReplied;
-
-    private static string FreshdeskScope(HelpdeskEvent e) => "freshdesk|t:" + e.TicketId + "|";
-
-    private static string FreshdeskFingerprint(HelpdeskEvent e)
-    {
-        var content = string.Join('\u001f', e.Kind, e.AgentId, e.CustomerId, e.Priority, e.Channel, e.Group, string.Join(',', e.Tags));
-        return e.Kind + "|" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..16];
-    }
 }

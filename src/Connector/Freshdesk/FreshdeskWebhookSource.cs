@@ -40,7 +40,7 @@ public sealed class FreshdeskWebhookSource : IWebhookSource
 
     /// <inheritdoc />
     // Freshdesk sends no delivery id, and the same body can be a new fact (a ticket resolved again),
-    // so every arrival gets its own id; retries are recognised by content instead (NaturalKey.RetryScope).
+    // so every arrival gets its own id; retries are recognised by content instead (SequenceKey).
     public string? DeliveryId(HttpRequest request) => "arrival:" + Guid.NewGuid().ToString("n");
 
     private static string? BasicPassword(string authorization)

@@ -14,11 +14,14 @@ public sealed record InboxItem(
     string HeadersJson)
 {
     /// <summary>
-    /// For facts known only by content (Freshdesk automations): the natural-key prefix of the same
-    /// subject. The item is a duplicate when the latest key under it, received within
-    /// <see cref="Events.NaturalKey.FreshdeskRetryWindow"/>, has the same fingerprint.
+    /// For facts known by their place in a sequence (<see cref="Events.SequenceKey"/>): the natural-key
+    /// prefix of their subject. The item is a duplicate when the latest key under it, from the
+    /// <see cref="SequenceWindow"/> before the item's own time, has the same fingerprint.
     /// </summary>
-    public string? RetryScope { get; init; }
+    public string? SequenceScope { get; init; }
+
+    /// <summary>How far back <see cref="SequenceScope"/> is searched.</summary>
+    public TimeSpan SequenceWindow { get; init; }
 }
 
 /// <summary>What happened to one item: stored as a new row, or recognised as already there.</summary>

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Threading.Channels;
 using Dapper;
+using HelpdeskGamify.Connector.Events;
 using HelpdeskGamify.Connector.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -96,7 +97,7 @@ public sealed class InboxWriter(Database database, InboxSignal signal, ILogger<I
             for (var i = 0; i < write.Items.Count; i++)
             {
                 var item = write.Items[i];
-                if (await IsRetryAsync(connection, tx, item, ct))
+                if (await IsRepeatAsync(connection, tx, item, ct))
                 {
                     itemResults[i] = new InboxWriteResult(true, null);
                     continue;
@@ -118,19 +119,21 @@ public sealed class InboxWriter(Database database, InboxSignal signal, ILogger<I
         WHERE tenant_id = @TenantId AND natural_key >= @From AND natural_key <= @To
         """;
 
-    private static async Task<bool> IsRetryAsync(DbConnection connection, DbTransaction tx, InboxItem item, CancellationToken ct)
+    private static async Task<bool> IsRepeatAsync(DbConnection connection, DbTransaction tx, InboxItem item, CancellationToken ct)
     {
-        if (item.RetryScope is not { } scope)
+        if (item.SequenceScope is not { } scope)
         {
             return false;
         }
-        var since = DateTimeOffset.FromUnixTimeMilliseconds(item.ReceivedAtMs) - Events.NaturalKey.FreshdeskRetryWindow;
+        // Keys are stamped with the time of the fact, so the window is measured on that clock too, and it
+        // ends at the fact itself: a redelivered repeat is judged against what preceded it, not what followed.
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(item.OccurredAtMs);
         var latest = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(SelectLatestInScope,
-            new { item.TenantId, From = scope + Events.NaturalKey.Stamp(since), To = scope + Events.NaturalKey.MaxStamp + "|~" },
+            new { item.TenantId, From = scope + SequenceKey.Stamp(at - item.SequenceWindow), To = scope + SequenceKey.Stamp(at) + "|~" },
             tx, cancellationToken: ct));
         return latest is not null
-            && Events.NaturalKey.RetryFingerprint(latest, scope) is { } seen
-            && seen == Events.NaturalKey.RetryFingerprint(item.NaturalKey, scope);
+            && SequenceKey.FingerprintOf(latest, scope) is { } seen
+            && seen == SequenceKey.FingerprintOf(item.NaturalKey, scope);
     }
 
     private sealed record PendingWrite(IReadOnlyList<InboxItem> Items, TaskCompletionSource<IReadOnlyList<InboxWriteResult>> Completion);

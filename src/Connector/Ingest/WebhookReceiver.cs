@@ -127,7 +127,8 @@ public sealed class WebhookReceiver(
             items.Add(new InboxItem(tenantId, source.Name, id, NaturalKey.For(e), e.Kind.ToString(),
                 e.OccurredAt.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds(), EventJson.Serialize(e), body, headers)
             {
-                RetryScope = NaturalKey.RetryScope(e),
+                SequenceScope = SequenceKey.Scope(e),
+                SequenceWindow = SequenceKey.Window(e),
             });
         }
         return items;

@@ -29,6 +29,36 @@ public sealed class ZendeskMessagingWebhookTests : IDisposable
     }
 
     [Fact]
+    public async Task A_later_session_in_the_same_conversation_starts_and_ends_again()
+    {
+        var secret = await _host.CreateZendeskTenantAsync("acme");
+        using var client = _host.CreateClient();
+        await OkAsync(await client.SendAsync(HelpdeskWebhooks.MessagingPost("acme", "messaging-" + secret,
+            Fixtures.Text("zendesk-messaging/sunco-multi-event.json"))), "accepted");
+        // The customer writes again the next day in the same (personal) conversation.
+        var nextDay = """
+            {"app":{"id":"5698edbf2a43bd081be982f1"},"webhook":{"id":"5e554d2cac66fb73a3c01869","version":"v2"},"events":[
+             {"id":"6513f2410000000000000001","type":"switchboard:passControl","createdAt":"2024-05-03T08:00:00.000Z",
+              "payload":{"conversation":{"id":"6512a0c1e2b4f70012a1c0de","type":"personal",
+               "activeSwitchboardIntegration":{"id":"5ef21b86e933b7355c11c606","name":"zd-agentWorkspace","integrationType":"zd:agentWorkspace"}}}},
+             {"id":"6513f2410000000000000002","type":"switchboard:acceptControl","createdAt":"2024-05-03T08:00:01.000Z",
+              "payload":{"conversation":{"id":"6512a0c1e2b4f70012a1c0de","type":"personal",
+               "activeSwitchboardIntegration":{"id":"5ef21b86e933b7355c11c606","name":"zd-agentWorkspace","integrationType":"zd:agentWorkspace"}}}},
+             {"id":"6513f2410000000000000003","type":"switchboard:releaseControl","createdAt":"2024-05-03T08:30:00.000Z",
+              "payload":{"conversation":{"id":"6512a0c1e2b4f70012a1c0de","type":"personal"},"reason":"ticketClosed"}},
+             {"id":"6513f2410000000000000004","type":"conversation:remove","createdAt":"2024-05-03T08:30:02.000Z",
+              "payload":{"conversation":{"id":"6512a0c1e2b4f70012a1c0de","type":"personal"}}}]}
+            """;
+
+        using var response = await client.SendAsync(HelpdeskWebhooks.MessagingPost("acme", "messaging-" + secret, nextDay));
+
+        // A new start and a new end; the second opening event and the second ending event repeat them.
+        await OkAsync(response, "accepted", accepted: 2, duplicates: 2);
+        Assert.Equal(2, await CountAsync(_host, "SELECT COUNT(*) FROM inbox WHERE kind = 'ChatStarted'"));
+        Assert.Equal(2, await CountAsync(_host, "SELECT COUNT(*) FROM inbox WHERE kind = 'ChatResolved'"));
+    }
+
+    [Fact]
     public async Task Single_message_fixture_is_accepted()
     {
         var secret = await _host.CreateZendeskTenantAsync("acme");

@@ -25,26 +25,31 @@ public sealed class NaturalKeyAcrossRoutesTests
     }
 
     [Fact]
-    public void A_chat_starts_once_whichever_opening_event_reports_it()
+    public void Chat_starts_and_ends_from_messaging_share_one_scope_per_conversation_keyed_by_kind()
     {
         var created = new HelpdeskEvent { Source = "zendesk-messaging", Kind = HelpdeskEventKind.ChatStarted, OccurredAt = At, ConversationId = "c1", SourceEventId = "e1" };
-        var handedOver = created with { OccurredAt = At.AddMinutes(3), SourceEventId = "e2" };
+        var resolved = created with { Kind = HelpdeskEventKind.ChatResolved, OccurredAt = At.AddMinutes(20), SourceEventId = "e2" };
+        var scope = SequenceKey.Scope(created)!;
 
-        Assert.Equal(NaturalKey.For(created), NaturalKey.For(handedOver));
+        Assert.Equal(scope, SequenceKey.Scope(resolved));
+        Assert.Equal("|ChatStarted", SequenceKey.FingerprintOf(NaturalKey.For(created), scope));
+        Assert.Equal("|ChatResolved", SequenceKey.FingerprintOf(NaturalKey.For(resolved), scope));
+        Assert.Equal(SequenceKey.ChatSessionWindow, SequenceKey.Window(created));
     }
 
     [Fact]
     public void Freshdesk_keys_are_scoped_per_ticket_and_stamped_so_retries_can_be_found_by_range()
     {
         var e = new HelpdeskEvent { Source = "freshdesk", Kind = HelpdeskEventKind.TicketSolved, OccurredAt = At, TicketId = "24", AgentId = "a@example.no" };
-        var scope = NaturalKey.RetryScope(e)!;
+        var scope = SequenceKey.Scope(e)!;
         var key = NaturalKey.For(e);
 
         Assert.Equal("freshdesk|t:24|", scope);
+        Assert.Equal(SequenceKey.FreshdeskRetryWindow, SequenceKey.Window(e));
         Assert.StartsWith(scope + "20261120101542000|TicketSolved|", key, StringComparison.Ordinal);
-        Assert.Equal(NaturalKey.RetryFingerprint(key, scope), NaturalKey.RetryFingerprint(NaturalKey.For(e with { OccurredAt = At.AddMinutes(30) }), scope));
-        Assert.NotEqual(NaturalKey.RetryFingerprint(key, scope), NaturalKey.RetryFingerprint(NaturalKey.For(e with { AgentId = "b@example.no" }), scope));
-        Assert.NotEqual(NaturalKey.RetryFingerprint(key, scope), NaturalKey.RetryFingerprint(NaturalKey.For(e with { Kind = HelpdeskEventKind.TicketReopened }), scope));
+        Assert.Equal(SequenceKey.FingerprintOf(key, scope), SequenceKey.FingerprintOf(NaturalKey.For(e with { OccurredAt = At.AddMinutes(30) }), scope));
+        Assert.NotEqual(SequenceKey.FingerprintOf(key, scope), SequenceKey.FingerprintOf(NaturalKey.For(e with { AgentId = "b@example.no" }), scope));
+        Assert.NotEqual(SequenceKey.FingerprintOf(key, scope), SequenceKey.FingerprintOf(NaturalKey.For(e with { Kind = HelpdeskEventKind.TicketReopened }), scope));
     }
 
     [Fact]
@@ -52,7 +57,7 @@ public sealed class NaturalKeyAcrossRoutesTests
     {
         var rating = new HelpdeskEvent { Source = "freshdesk", Kind = HelpdeskEventKind.SatisfactionRated, OccurredAt = At, TicketId = "24", Rating = SatisfactionRating.Good, SourceEventId = "43006810853" };
 
-        Assert.Null(NaturalKey.RetryScope(rating));
+        Assert.Null(SequenceKey.Scope(rating));
         Assert.StartsWith("freshworks|SatisfactionRated|t:24|", NaturalKey.For(rating), StringComparison.Ordinal);
     }
 }

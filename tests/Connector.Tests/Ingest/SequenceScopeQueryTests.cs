@@ -6,8 +6,8 @@ using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace HelpdeskGamify.Connector.Tests.Ingest;
 
-/// <summary>The Freshdesk retry check runs once per Freshdesk delivery: it must be portable and read one index range.</summary>
-public sealed class RetryScopeQueryTests
+/// <summary>The sequence check (Freshdesk retries, chat sessions) runs once per such fact: it must be portable and read one index range.</summary>
+public sealed class SequenceScopeQueryTests
 {
     [Fact]
     public void The_query_is_valid_t_sql()
