@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Threading.Channels;
 using Dapper;
-using HelpdeskGamify.Connector.Events;
 using HelpdeskGamify.Connector.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -97,7 +96,7 @@ public sealed class InboxWriter(Database database, InboxSignal signal, ILogger<I
             for (var i = 0; i < write.Items.Count; i++)
             {
                 var item = write.Items[i];
-                if (await IsRepeatAsync(connection, tx, item, ct))
+                if (await SequenceCheck.IsRepeatAsync(connection, tx, item, ct))
                 {
                     itemResults[i] = new InboxWriteResult(true, null);
                     continue;
@@ -110,30 +109,6 @@ public sealed class InboxWriter(Database database, InboxSignal signal, ILogger<I
         }
         await tx.CommitAsync(ct);
         return results;
-    }
-
-    // Keys under a retry scope end in a fixed-width stamp, so the newest key of a subject within the
-    // window is one index range read, the same in both dialects.
-    internal const string SelectLatestInScope = """
-        SELECT MAX(natural_key) FROM inbox
-        WHERE tenant_id = @TenantId AND natural_key >= @From AND natural_key <= @To
-        """;
-
-    private static async Task<bool> IsRepeatAsync(DbConnection connection, DbTransaction tx, InboxItem item, CancellationToken ct)
-    {
-        if (item.SequenceScope is not { } scope)
-        {
-            return false;
-        }
-        // Keys are stamped with the time of the fact, so the window is measured on that clock too, and it
-        // ends at the fact itself: a redelivered repeat is judged against what preceded it, not what followed.
-        var at = DateTimeOffset.FromUnixTimeMilliseconds(item.OccurredAtMs);
-        var latest = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(SelectLatestInScope,
-            new { item.TenantId, From = scope + SequenceKey.Stamp(at - item.SequenceWindow), To = scope + SequenceKey.Stamp(at) + "|~" },
-            tx, cancellationToken: ct));
-        return latest is not null
-            && SequenceKey.FingerprintOf(latest, scope) is { } seen
-            && seen == SequenceKey.FingerprintOf(item.NaturalKey, scope);
     }
 
     private sealed record PendingWrite(IReadOnlyList<InboxItem> Items, TaskCompletionSource<IReadOnlyList<InboxWriteResult>> Completion);

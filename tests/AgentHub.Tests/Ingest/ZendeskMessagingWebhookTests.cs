@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using HelpdeskGamify.TestSupport;
 using static HelpdeskGamify.AgentHub.Tests.Ingest.WebhookAssertions;
 
@@ -59,6 +60,38 @@ public sealed class ZendeskMessagingWebhookTests : IDisposable
     }
 
     [Fact]
+    public async Task Any_arrival_order_of_the_events_with_redeliveries_stores_the_same_facts()
+    {
+        var envelope = JsonNode.Parse(Fixtures.Text("zendesk-messaging/sunco-multi-event.json"))!;
+        var singles = envelope["events"]!.AsArray().Select(e => new JsonObject
+        {
+            ["app"] = envelope["app"]!.DeepClone(),
+            ["webhook"] = envelope["webhook"]!.DeepClone(),
+            ["events"] = new JsonArray(e!.DeepClone()),
+        }.ToJsonString()).ToList();
+        using var client = _host.CreateClient();
+        string? expected = null;
+
+        for (var seed = 1; seed <= 8; seed++)
+        {
+            var tenant = "order-" + seed;
+            var secret = await _host.CreateZendeskTenantAsync(tenant);
+            var random = new Random(seed);
+            // Every event once, in a shuffled order, plus a few redeliveries anywhere in the stream.
+            var stream = singles.Concat(singles.Where(_ => random.Next(3) == 0)).OrderBy(_ => random.Next()).ToList();
+            foreach (var body in stream)
+            {
+                using var response = await client.SendAsync(HelpdeskWebhooks.MessagingPost(tenant, "messaging-" + secret, body));
+                response.EnsureSuccessStatusCode();
+            }
+            var stored = await KindsAsync(tenant);
+            expected ??= stored;
+            Assert.Equal(expected, stored);
+        }
+        Assert.Equal("ChatAgentReplied,ChatCustomerMessage,ChatResolved,ChatStarted,ChatUpdated,ChatUpdated", expected);
+    }
+
+    [Fact]
     public async Task Single_message_fixture_is_accepted()
     {
         var secret = await _host.CreateZendeskTenantAsync("acme");
@@ -102,6 +135,13 @@ public sealed class ZendeskMessagingWebhookTests : IDisposable
 
         Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal(1, await CountAsync(_host, "SELECT COUNT(*) FROM dead_letters WHERE source = 'zendesk-messaging'"));
+    }
+
+    private async Task<string> KindsAsync(string tenant)
+    {
+        await using var connection = await _host.Service<Connector.Storage.Database>().OpenAsync();
+        var kinds = await Dapper.SqlMapper.QueryAsync<string>(connection, "SELECT kind FROM inbox WHERE tenant_id = @tenant ORDER BY kind", new { tenant });
+        return string.Join(',', kinds);
     }
 
     public void Dispose() => _host.Dispose();

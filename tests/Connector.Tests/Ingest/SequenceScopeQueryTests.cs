@@ -9,10 +9,12 @@ namespace HelpdeskGamify.Connector.Tests.Ingest;
 /// <summary>The sequence check (Freshdesk retries, chat sessions) runs once per such fact: it must be portable and read one index range.</summary>
 public sealed class SequenceScopeQueryTests
 {
-    [Fact]
-    public void The_query_is_valid_t_sql()
+    [Theory]
+    [InlineData(SequenceCheck.SelectLatestInScope)]
+    [InlineData(SequenceCheck.SelectEarliestInScope)]
+    public void The_queries_are_valid_t_sql(string sql)
     {
-        new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(InboxWriter.SelectLatestInScope), out var errors);
+        new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(sql), out var errors);
 
         Assert.Empty(errors);
     }
@@ -43,9 +45,9 @@ public sealed class SequenceScopeQueryTests
         }
         var args = new { TenantId = "acme", From = "freshdesk|t:24|20261120080000000", To = "freshdesk|t:24|99999999999999999|~" };
 
-        var latest = await connection.ExecuteScalarAsync<string>(InboxWriter.SelectLatestInScope, args);
+        var latest = await connection.ExecuteScalarAsync<string>(SequenceCheck.SelectLatestInScope, args);
         var plan = string.Join('\n', (await connection.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>(
-            "EXPLAIN QUERY PLAN " + InboxWriter.SelectLatestInScope, args)).Select(r => r.Detail));
+            "EXPLAIN QUERY PLAN " + SequenceCheck.SelectLatestInScope, args)).Select(r => r.Detail));
 
         Assert.Equal("freshdesk|t:24|20261120100500000|TicketReopened|bb", latest);
         Assert.Contains("USING COVERING INDEX ux_inbox_natural_key", plan, StringComparison.Ordinal);

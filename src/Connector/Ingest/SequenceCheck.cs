@@ -1,0 +1,48 @@
+using System.Data.Common;
+using Dapper;
+using HelpdeskGamify.Connector.Events;
+
+namespace HelpdeskGamify.Connector.Ingest;
+
+/// <summary>
+/// Decides whether a sequence-keyed fact (<see cref="SequenceKey"/>) repeats its neighbour: the
+/// nearest fact of the same scope before it, or after it, within the window, with the same
+/// fingerprint. Looking both ways makes the outcome independent of arrival order: of two starts of
+/// one chat session, whichever arrives second is the duplicate.
+/// </summary>
+internal static class SequenceCheck
+{
+    // Keys of a scope end in a fixed-width stamp, so each neighbour is one index range read, the same in both dialects.
+    internal const string SelectLatestInScope = """
+        SELECT MAX(natural_key) FROM inbox
+        WHERE tenant_id = @TenantId AND natural_key >= @From AND natural_key <= @To
+        """;
+
+    internal const string SelectEarliestInScope = """
+        SELECT MIN(natural_key) FROM inbox
+        WHERE tenant_id = @TenantId AND natural_key >= @From AND natural_key <= @To
+        """;
+
+    public static async Task<bool> IsRepeatAsync(DbConnection connection, DbTransaction tx, InboxItem item, CancellationToken ct)
+    {
+        if (item.SequenceScope is not { } scope)
+        {
+            return false;
+        }
+        var own = SequenceKey.FingerprintOf(item.NaturalKey, scope);
+        // Stamps are the facts' own times, so the window is measured on that clock.
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(item.OccurredAtMs);
+        var before = await NeighbourAsync(connection, tx, SelectLatestInScope, item.TenantId,
+            scope + SequenceKey.Stamp(at - item.SequenceWindow), scope + SequenceKey.Stamp(at) + "|~", ct);
+        if (before is not null && SequenceKey.FingerprintOf(before, scope) == own)
+        {
+            return true;
+        }
+        var after = await NeighbourAsync(connection, tx, SelectEarliestInScope, item.TenantId,
+            scope + SequenceKey.Stamp(at), scope + SequenceKey.Stamp(at + item.SequenceWindow) + "|~", ct);
+        return after is not null && SequenceKey.FingerprintOf(after, scope) == own;
+    }
+
+    private static Task<string?> NeighbourAsync(DbConnection connection, DbTransaction tx, string sql, string tenantId, string from, string to, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<string?>(new CommandDefinition(sql, new { TenantId = tenantId, From = from, To = to }, tx, cancellationToken: ct));
+}
