@@ -33,7 +33,7 @@ public sealed record HelpdeskEvent
     /// <summary>The agent's display name, when the payload carries it.</summary>
     public string? AgentName { get; init; }
 
-    /// <summary>The agent's role when a user event reports it (agent, admin, end-user …), lower-case.</summary>
+    /// <summary>The user's role when a user event reports it (agent, admin, end-user …), lower-case.</summary>
     public string? Role { get; init; }
 
     /// <summary>False when a user event reports the user was deactivated (soft-deleted), true when reactivated.</summary>
