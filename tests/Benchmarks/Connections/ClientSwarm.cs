@@ -1,0 +1,8 @@
+using HelpdeskGamify.Benchmarks.Common;
+
+namespace HelpdeskGamify.Benchmarks.Connections;
+
+internal static class ClientSwarm
+{
+    public static Task<int> RunAsync(Args args) => Task.FromResult(0);
+}

@@ -1,0 +1,8 @@
+using HelpdeskGamify.Benchmarks.Common;
+
+namespace HelpdeskGamify.Benchmarks.Connections;
+
+internal static class ConnectionsBenchmark
+{
+    public static Task<bool> RunAsync(Bench bench) => Task.FromResult(true);
+}
