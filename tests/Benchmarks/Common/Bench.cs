@@ -4,9 +4,12 @@ using System.Runtime.InteropServices;
 namespace HelpdeskGamify.Benchmarks.Common;
 
 /// <summary>What every benchmark shares: the size (full or quick), and where tables go.</summary>
-internal sealed class Bench(bool quick, string? outPath)
+internal sealed class Bench(bool quick, string? outPath, string? only = null)
 {
     public bool Quick { get; } = quick;
+
+    /// <summary>Runs only this part of a benchmark (e.g. <c>ingest --only real</c> while profiling).</summary>
+    public string? Only { get; } = only;
 
     /// <summary>Where generated databases are kept between runs (generated once, reused).</summary>
     public static string CacheFolder { get; } = Path.Combine(Path.GetTempPath(), "helpdeskgamify-bench");
