@@ -51,7 +51,11 @@ public sealed class InboxWriter(Database database, InboxSignal signal, ILogger<I
                 try
                 {
                     connection ??= await database.OpenAsync(stoppingToken);
-                    var results = await WriteBatchAsync(connection, batch, stoppingToken);
+                    List<IReadOnlyList<InboxWriteResult>> results;
+                    using (await database.EnterWriteAsync(stoppingToken))
+                    {
+                        results = await WriteBatchAsync(connection, batch, stoppingToken);
+                    }
                     for (var i = 0; i < batch.Count; i++)
                     {
                         batch[i].Completion.TrySetResult(results[i]);

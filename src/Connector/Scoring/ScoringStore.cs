@@ -10,6 +10,9 @@ public sealed class ScoringStore(Database database)
     /// <summary>Opens a connection for a scoring batch.</summary>
     public Task<DbConnection> OpenAsync(CancellationToken ct) => database.OpenAsync(ct);
 
+    /// <summary>Waits for this node's turn to write (see <see cref="Database.EnterWriteAsync"/>).</summary>
+    public ValueTask<WriteTurn> EnterWriteAsync(CancellationToken ct) => database.EnterWriteAsync(ct);
+
     /// <summary>The oldest pending inbox rows.</summary>
     public async Task<IReadOnlyList<PendingInboxRow>> PendingAsync(DbConnection connection, int limit, CancellationToken ct) =>
         (await connection.QueryAsync<PendingInboxRow>(new CommandDefinition(database.Dialect.SelectPendingInbox,

@@ -106,6 +106,7 @@ public sealed class ScoringWorker(
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var awards = new List<PointsAwarded>();
         var totals = new List<TotalChange>();
+        using var turn = await store.EnterWriteAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         foreach (var row in rows)
         {

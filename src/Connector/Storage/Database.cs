@@ -6,9 +6,10 @@ using Microsoft.Extensions.Options;
 namespace HelpdeskGamify.Connector.Storage;
 
 /// <summary>Opens connections to the configured store and knows its dialect.</summary>
-public sealed class Database
+public sealed class Database : IDisposable
 {
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
 
     /// <summary>Creates the factory from <see cref="StorageOptions"/>.</summary>
     public Database(IOptions<StorageOptions> options)
@@ -56,6 +57,26 @@ public sealed class Database
         }
     }
 
+    /// <summary>
+    /// Waits for this node's turn to write a transaction; dispose the result after the commit. SQLite has
+    /// one writer per file: queueing the inbox writer and the scorer here, in order, is far cheaper than
+    /// letting them collide and back off inside SQLite's busy handler, which sleeps in steps of up to
+    /// 100 ms and so turned a busy moment into acknowledgements of hundreds of milliseconds.
+    /// SQL Server locks rows, so there it returns at once.
+    /// </summary>
+    public async ValueTask<WriteTurn> EnterWriteAsync(CancellationToken ct = default)
+    {
+        if (Provider != StorageProvider.Sqlite)
+        {
+            return WriteTurn.None;
+        }
+        await _sqliteWriter.WaitAsync(ct);
+        return new WriteTurn(_sqliteWriter);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _sqliteWriter.Dispose();
+
     private static string SqliteConnectionString(StorageOptions o)
     {
         if (!string.IsNullOrWhiteSpace(o.ConnectionString))
@@ -70,4 +91,17 @@ public sealed class Database
             DefaultTimeout = 30,
         }.ToString();
     }
+}
+
+/// <summary>A turn to write, from <see cref="Database.EnterWriteAsync"/>; disposing it lets the next writer in.</summary>
+public sealed class WriteTurn : IDisposable
+{
+    internal static readonly WriteTurn None = new(null);
+
+    private SemaphoreSlim? _gate;
+
+    internal WriteTurn(SemaphoreSlim? gate) => _gate = gate;
+
+    /// <inheritdoc />
+    public void Dispose() => Interlocked.Exchange(ref _gate, null)?.Release();
 }
