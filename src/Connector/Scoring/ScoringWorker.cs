@@ -22,8 +22,11 @@ public sealed class ScoringWorker(
     TimeProvider clock,
     ILogger<ScoringWorker> logger) : BackgroundService
 {
-    /// <summary>Rows per transaction.</summary>
-    public const int BatchSize = 256;
+    /// <summary>
+    /// Rows per transaction. Small on purpose: a batch holds SQLite's one writer until it commits, and
+    /// webhook acknowledgements wait behind it (docs/performance.md measures 64 against 256).
+    /// </summary>
+    public const int BatchSize = 64;
 
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
 
