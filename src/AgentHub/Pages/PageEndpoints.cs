@@ -7,6 +7,8 @@ public static class PageEndpoints
     public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/agent", (IWebHostEnvironment env) => Page(env, "agent.html")).ExcludeFromDescription().AllowAnonymous();
+        // Served to anyone (the token is in the fragment, never sent); its API answers 403 to non-leads.
+        app.MapGet("/team", (IWebHostEnvironment env) => Page(env, "team.html")).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/", () => TypedResults.Redirect("/agent")).ExcludeFromDescription().AllowAnonymous();
         return app;
     }
