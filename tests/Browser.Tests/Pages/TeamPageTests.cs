@@ -3,21 +3,21 @@ using Microsoft.Playwright;
 
 namespace HelpdeskGamify.Browser.Tests.Pages;
 
-public sealed class TeamPageTests(BrowserHost browser) : IClassFixture<BrowserHost>
+public sealed class TeamPageTests(BrowserSession browser, PageHost pages) : IClassFixture<BrowserSession>, IClassFixture<PageHost>
 {
-    private GameHost Host => browser.Host;
+    private GameHost Host => pages.Host;
 
     [SkippableFact]
     public async Task Csv_export_downloads_the_rows_shown()
     {
-        Prerequisites.Require(BrowserHost.ChromiumPresent, "Chromium at /usr/bin/chromium");
+        BrowserSession.RequireChromium();
         var secret = await Host.CreateZendeskTenantAsync("csv1");
         await Webhooks.SolveAsync(Host, "csv1", secret, "1", "9001", "Ingrid Dahl");
         await Webhooks.SolveAsync(Host, "csv1", secret, "2", "9001", "Ingrid Dahl");
         await Webhooks.SolveAsync(Host, "csv1", secret, "3", "9002", "=cmd", "Tier 2");
         await Webhooks.WaitForPointsAsync(Host, "csv1", "9001", 20);
         await Webhooks.WaitForPointsAsync(Host, "csv1", "9002", 10);
-        var page = await browser.OpenAsync("/team", await Host.TokenAsync("csv1", "teamlead", "lead-1"));
+        var page = await pages.OpenAsync(browser, "/team", await Host.TokenAsync("csv1", "teamlead", "lead-1"));
         await Assertions.Expect(page.Locator("[data-hg=stats] tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("[data-hg=stats] tbody tr").First).ToHaveAttributeAsync("data-agent", "9001");
 
@@ -35,7 +35,7 @@ public sealed class TeamPageTests(BrowserHost browser) : IClassFixture<BrowserHo
     [SkippableFact]
     public async Task Team_lead_of_one_tenant_sees_nothing_of_another()
     {
-        Prerequisites.Require(BrowserHost.ChromiumPresent, "Chromium at /usr/bin/chromium");
+        BrowserSession.RequireChromium();
         var a = await Host.CreateZendeskTenantAsync("tena");
         var b = await Host.CreateZendeskTenantAsync("tenb");
         await Webhooks.SolveAsync(Host, "tena", a, "1", "1001", "Alice of A");
@@ -43,7 +43,7 @@ public sealed class TeamPageTests(BrowserHost browser) : IClassFixture<BrowserHo
         await Webhooks.WaitForPointsAsync(Host, "tena", "1001", 10);
         await Webhooks.WaitForPointsAsync(Host, "tenb", "2001", 10);
 
-        var page = await browser.OpenAsync("/team", await Host.TokenAsync("tena", "teamlead", "lead-a"));
+        var page = await pages.OpenAsync(browser, "/team", await Host.TokenAsync("tena", "teamlead", "lead-a"));
 
         await Assertions.Expect(page.Locator("[data-hg=stats] tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-hg=stats]")).ToContainTextAsync("Alice of A");

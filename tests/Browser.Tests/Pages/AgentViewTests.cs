@@ -3,20 +3,20 @@ using Microsoft.Playwright;
 
 namespace HelpdeskGamify.Browser.Tests.Pages;
 
-public sealed class AgentPageTests(BrowserHost browser) : IClassFixture<BrowserHost>
+public sealed class AgentViewTests(BrowserSession browser, PageHost pages) : IClassFixture<BrowserSession>, IClassFixture<PageHost>
 {
-    private GameHost Host => browser.Host;
+    private GameHost Host => pages.Host;
 
     [SkippableFact]
     public async Task Leaderboard_reorders_live_when_a_webhook_is_posted_without_a_reload()
     {
-        Prerequisites.Require(BrowserHost.ChromiumPresent, "Chromium at /usr/bin/chromium");
+        BrowserSession.RequireChromium();
         var secret = await Host.CreateZendeskTenantAsync("live1");
         await Webhooks.SolveAsync(Host, "live1", secret, "1", "9002", "Ola");
         await Webhooks.SolveAsync(Host, "live1", secret, "2", "9002", "Ola");
         await Webhooks.SolveAsync(Host, "live1", secret, "3", "9001", "Ingrid");
         await Webhooks.WaitForPointsAsync(Host, "live1", "9001", 10);
-        var page = await browser.OpenAsync("/agent", await Host.TokenAsync("live1", "agent", "9001"));
+        var page = await pages.OpenAsync(browser, "/agent", await Host.TokenAsync("live1", "agent", "9001"));
         var rows = page.Locator("[data-hg=leaderboard] li");
         await Assertions.Expect(rows.First).ToHaveAttributeAsync("data-participant", "9002");
         await Assertions.Expect(page.Locator("[data-hg=connection]")).ToHaveTextAsync("live");
@@ -34,9 +34,9 @@ public sealed class AgentPageTests(BrowserHost browser) : IClassFixture<BrowserH
     [SkippableFact]
     public async Task Award_toast_is_announced_in_the_live_region_without_moving_focus_and_history_links_the_ticket()
     {
-        Prerequisites.Require(BrowserHost.ChromiumPresent, "Chromium at /usr/bin/chromium");
+        BrowserSession.RequireChromium();
         var secret = await Host.CreateZendeskTenantAsync("toast1");
-        var page = await browser.OpenAsync("/agent", await Host.TokenAsync("toast1", "agent", "9001"));
+        var page = await pages.OpenAsync(browser, "/agent", await Host.TokenAsync("toast1", "agent", "9001"));
         await Assertions.Expect(page.Locator("[data-hg=connection]")).ToHaveTextAsync("live");
         var input = page.Locator("#kudos-message");
         await input.FocusAsync();
@@ -58,10 +58,10 @@ public sealed class AgentPageTests(BrowserHost browser) : IClassFixture<BrowserH
     [SkippableFact]
     public async Task Agent_cannot_open_the_team_lead_view()
     {
-        Prerequisites.Require(BrowserHost.ChromiumPresent, "Chromium at /usr/bin/chromium");
+        BrowserSession.RequireChromium();
         await Host.CreateZendeskTenantAsync("deny1");
         var statuses = new List<int>();
-        var page = await browser.OpenAsync("/agent", await Host.TokenAsync("deny1", "agent", "9001"));
+        var page = await pages.OpenAsync(browser, "/agent", await Host.TokenAsync("deny1", "agent", "9001"));
         page.Response += (_, r) => { if (r.Url.Contains("/api/", StringComparison.Ordinal)) statuses.Add(r.Status); };
 
         await page.GotoAsync("/team");
