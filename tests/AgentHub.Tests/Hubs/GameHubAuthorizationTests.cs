@@ -83,5 +83,18 @@ public sealed class GameHubAuthorizationTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, adjust.StatusCode);
     }
 
+    [Fact]
+    public async Task Team_page_is_refused_to_a_request_that_presents_an_agent_token()
+    {
+        await _host.CreateZendeskTenantAsync("acme");
+        using var asAgent = _host.ClientWithToken(await _host.TokenAsync("acme", "agent", "9001"));
+        using var asLead = _host.ClientWithToken(await _host.TokenAsync("acme", "teamlead", "lead-1"));
+        using var browser = _host.CreateClient();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await asAgent.GetAsync("/team")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await asLead.GetAsync("/team")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/team")).StatusCode);
+    }
+
     public void Dispose() => _host.Dispose();
 }
