@@ -3,6 +3,7 @@ import { $, el, signed } from '../ui/dom';
 
 interface Award { ledgerId: number; points: number; category: string; reason: string; entryKind: string; ticketId: string | null; agentId: string; agentName: string | null; }
 interface QueueItem extends Award { origin: string; note: string | null; addedBy: string; }
+interface EngineFlag { id: number; kind: string; subject: string; participantId: string; detail: string; status: string; }
 interface Decision { ledgerId: number; decision: string; note: string | null; author: string; nowMs: number; adjustmentLedgerId: number | null; }
 
 /** The review queue: flagged or picked awards to approve or contest, recent awards to pick, and the audit trail. */
@@ -23,7 +24,21 @@ export class ReviewView {
       pick.addEventListener('click', () => void this.api.post('/review/items', { ledgerId: a.ledgerId, note: 'Picked by a team lead' }).then(() => this.refresh()));
       return el('li', { 'data-ledger': String(a.ledgerId) }, el('span', { text: `${a.agentName ?? a.agentId}: ${a.reason}` }), el('span', { class: 'pts', text: signed(a.points) }), pick);
     }));
+    await this.engineFlags();
     $('trail').replaceChildren(...trail.items.map(d => el('li', {}, el('span', { text: `#${d.ledgerId} ${d.decision} by ${d.author}${d.note ? ` — ${d.note}` : ''}` }), el('span', { class: 'muted small', text: new Date(d.nowMs).toLocaleString() }))));
+  }
+
+  // The engine's anti-gaming flags (ticket splitting, reopen loops), when this server has them.
+  private async engineFlags(): Promise<void> {
+    try {
+      const { flags } = await this.api.get<{ flags: EngineFlag[] }>('/review/flags?status=open');
+      $('flags').replaceChildren(...flags.map(f => el('li', { 'data-flag': String(f.id) },
+        el('span', { text: `${f.kind}: agent ${f.participantId}, ${f.subject} — ${f.detail}` }), el('span', { class: 'muted small', text: f.status }))));
+      if (flags.length === 0) $('flags').append(el('li', { class: 'muted', text: 'No open flags.' }));
+      $('flags-section').hidden = false;
+    } catch {
+      $('flags-section').hidden = true;
+    }
   }
 
   private queueRow(item: QueueItem): HTMLElement {
