@@ -56,6 +56,39 @@ public sealed class AgentViewTests(BrowserSession browser, PageHost pages) : ICl
     }
 
     [SkippableFact]
+    public async Task Page_that_lost_its_connection_catches_up_the_award_it_missed()
+    {
+        BrowserSession.RequireChromium();
+        var secret = await Host.CreateZendeskTenantAsync("away1");
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = Host.BaseAddress.ToString() });
+        // Keep the page's sockets at hand so the test can drop them, as a network blip would.
+        await context.AddInitScriptAsync("""
+            window.__sockets = [];
+            const Native = window.WebSocket;
+            window.WebSocket = class extends Native { constructor(...args) { super(...args); window.__sockets.push(this); } };
+            """);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/agent#token=" + await Host.TokenAsync("away1", "agent", "9001"));
+        var live = page.Locator("[data-hg=connection]");
+        await Assertions.Expect(live).ToHaveTextAsync("live");
+
+        // Offline: the hub cannot be reached while the award is written and pushed to nobody.
+        await page.RouteAsync("**/hubs/game/negotiate**", route => route.AbortAsync());
+        await page.EvaluateAsync("() => window.__sockets.forEach(s => s.close(4000, 'network blip'))");
+        await Assertions.Expect(live).ToHaveTextAsync("offline");
+        await Webhooks.SolveAsync(Host, "away1", secret, "404", "9001", "Ingrid");
+        await Webhooks.WaitForPointsAsync(Host, "away1", "9001", 10);
+        Assert.Equal(0, await page.Locator("[data-hg=toast]").CountAsync());
+
+        await page.UnrouteAllAsync();
+
+        await Assertions.Expect(live).ToHaveTextAsync("live", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("[data-hg=toast]")).ToContainTextAsync("+10 points — Solved ticket #404");
+        await Assertions.Expect(page.Locator("[data-hg=leaderboard] li").First).ToHaveAttributeAsync("data-participant", "9001");
+        await Assertions.Expect(page.Locator("[data-hg=my-points]")).ToHaveTextAsync("10");
+    }
+
+    [SkippableFact]
     public async Task Agent_cannot_open_the_team_lead_view()
     {
         BrowserSession.RequireChromium();
