@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using HelpdeskGamify.AgentHub.Apps;
+using HelpdeskGamify.AgentHub.Auth;
 using HelpdeskGamify.AgentHub.Boards;
 using HelpdeskGamify.AgentHub.Hubs;
 using HelpdeskGamify.AgentHub.Kpis;
@@ -35,8 +37,7 @@ public static class AgentViewsExtensions
         tenantGroup.MapBoardViewsApi();
         tenantGroup.MapHelpdeskLinksApi();
         var leads = tenantGroup.MapGroup("").RequireAuthorization(TeamLeadAccess.Policy);
-        leads.MapGet("/team/me", (System.Security.Claims.ClaimsPrincipal user) =>
-            TypedResults.Ok(new { role = Auth.ClaimsPrincipalExtensions.Role(user), subject = Auth.ClaimsPrincipalExtensions.Subject(user) }))
+        leads.MapGet("/team/me", (ClaimsPrincipal user) => TypedResults.Ok(new { role = user.Role(), subject = user.Subject() }))
             .WithTags("Team lead").WithSummary("200 for a team lead; the team page asks this first.");
         leads.MapStatsApi();
         leads.MapNotesApi();
