@@ -29,7 +29,9 @@ internal static class Scenario
                 return false;
             }
             var summary = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
-            return summary.GetProperty("points").GetInt64() >= points;
+            // Settled and pending together: the scorer may hold points back until a rating arrives.
+            var pending = summary.TryGetProperty("pendingPoints", out var p) ? p.GetInt64() : 0;
+            return summary.GetProperty("points").GetInt64() + pending >= points;
         }, what: $"{points} points for {tenant}/{agent}");
     }
 }

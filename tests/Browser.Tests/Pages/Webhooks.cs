@@ -18,8 +18,13 @@ internal static class Webhooks
         await GameHost.WaitUntilAsync(async () =>
         {
             using var response = await admin.GetAsync($"/api/tenants/{tenant}/agents/{agent}");
-            return response.IsSuccessStatusCode
-                && System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("points").GetInt64() >= points;
+            if (!response.IsSuccessStatusCode)
+            {
+                return false;
+            }
+            var summary = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            var pending = summary.TryGetProperty("pendingPoints", out var p) ? p.GetInt64() : 0;
+            return summary.GetProperty("points").GetInt64() + pending >= points;
         }, what: $"{points} points for {agent}");
     }
 }
