@@ -59,4 +59,27 @@ public sealed class TeamPageTests(BrowserSession browser, PageHost pages) : ICla
             """);
         Assert.All(statuses, s => Assert.Equal(403, s));
     }
+
+    [SkippableFact]
+    public async Task Drill_down_draws_the_trend_from_local_assets_and_keeps_coaching_notes()
+    {
+        BrowserSession.RequireChromium();
+        var secret = await Host.CreateZendeskTenantAsync("drill1");
+        await Webhooks.SolveAsync(Host, "drill1", secret, "1", "9001", "Ingrid Dahl");
+        await Webhooks.WaitForPointsAsync(Host, "drill1", "9001", 10);
+        var page = await pages.OpenAsync(browser, "/team", await Host.TokenAsync("drill1", "teamlead", "lead-1"));
+        var origins = new List<string>();
+        page.Request += (_, r) => origins.Add(new Uri(r.Url).GetLeftPart(UriPartial.Authority));
+
+        await page.Locator("[data-hg=stats] tbody tr[data-agent='9001']").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-hg=trend-chart] canvas")).ToBeVisibleAsync();
+        await page.Locator("#note-body").FillAsync("Great empathy on #1");
+        await page.Locator("#note-form button").ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-hg=notes] li").First).ToContainTextAsync("Great empathy on #1");
+        await Assertions.Expect(page.Locator("[data-hg=notes] li").First).ToContainTextAsync("lead-1");
+        var self = Host.BaseAddress.GetLeftPart(UriPartial.Authority);
+        Assert.All(origins.Where(o => o.StartsWith("http", StringComparison.Ordinal)), o => Assert.Equal(self, o));
+        Assert.Contains(await page.EvaluateAsync<string[]>("() => Array.from(document.scripts).map(s => s.src)"), src => src.EndsWith("/js/team.js", StringComparison.Ordinal));
+    }
 }
