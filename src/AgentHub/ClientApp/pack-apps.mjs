@@ -1,8 +1,20 @@
 // Zips each helpdesk app package (Apps/zendesk, Apps/freshdesk) into Apps/dist/*.zip for upload.
 // A small writer over node's zlib, so the build needs no zip tool on the machine.
-import { deflateRawSync, crc32 } from 'node:zlib';
+import * as zlib from 'node:zlib';
 import { readdirSync, readFileSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+
+// zlib.crc32 needs Node 20.15+; older Nodes get the table-driven CRC-32 below.
+const table = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+const crc32 = zlib.crc32 ?? (data => {
+  let c = 0xffffffff;
+  for (const byte of data) c = table[(c ^ byte) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+});
 
 function files(dir) {
   return readdirSync(dir).flatMap(name => {
@@ -17,7 +29,7 @@ function zip(entries) {
   let offset = 0;
   for (const { name, data } of entries) {
     const nameBytes = Buffer.from(name, 'utf8');
-    const packed = deflateRawSync(data);
+    const packed = zlib.deflateRawSync(data);
     const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(0x0800, 6); local.writeUInt16LE(8, 8);
