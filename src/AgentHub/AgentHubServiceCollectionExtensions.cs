@@ -18,7 +18,8 @@ public static class AgentHubServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         services.AddOpenApi();
         builder.AddGameAuth();
-        services.AddSignalR();
+        services.AddSignalR().AddMessagePackProtocol();
+        services.AddAgentViews();
         services.AddSingleton<IGameNotifier, SignalRGameNotifier>();
         services.AddGameHealthChecks();
         services.AddHttpClient();

@@ -1,5 +1,6 @@
 using HelpdeskGamify.AgentHub;
 using HelpdeskGamify.AgentHub.Api;
+using HelpdeskGamify.AgentHub.Apps;
 using HelpdeskGamify.AgentHub.Demo;
 using HelpdeskGamify.AgentHub.Health;
 using HelpdeskGamify.AgentHub.Pages;
@@ -18,6 +19,7 @@ app.MapWebhooks();
 app.MapAdminApi();
 app.MapTenantApi();
 app.MapWidgetApi();
+app.MapAppSessionApi();
 app.MapGameHub();
 app.MapPages();
 app.MapDemoSite();

@@ -13,6 +13,7 @@ public static class TenantApi
             .AddEndpointFilter<TenantAccessFilter>();
         group.MapLeaderboardApi();
         group.MapParticipantApi();
+        group.MapAgentViewsApi();
         return group;
     }
 }

@@ -32,7 +32,9 @@ public sealed record TenantView(
             t.Settings.Freshdesk?.WebhookToken is not null,
             t.Settings.Freshdesk?.ApiKey is not null,
             t.Settings.Freshdesk?.FreshchatPublicKey is not null,
-            t.Settings.WidgetSigningSecret is not null),
+            t.Settings.WidgetSigningSecret is not null,
+            t.Settings.Zendesk?.AppSharedSecret is not null,
+            t.Settings.Freshdesk?.AppSharedSecret is not null),
         t.Settings.Zendesk?.Subdomain,
         t.Settings.Freshdesk?.Domain,
         t.WidgetOrigins,
@@ -53,4 +55,6 @@ public sealed record TenantSecretsSet(
     bool FreshdeskWebhookToken,
     bool FreshdeskApiKey,
     bool FreshchatPublicKey,
-    bool WidgetSigningSecret);
+    bool WidgetSigningSecret,
+    bool ZendeskAppSharedSecret,
+    bool FreshdeskAppSharedSecret);

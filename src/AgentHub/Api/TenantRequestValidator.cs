@@ -29,6 +29,10 @@ public static class TenantRequestValidator
                 errors["widgetOrigins"] = [$"'{origin}' is not an origin like https://www.example.com."];
             }
         }
+        if (body.Zendesk?.AppSharedSecret is { Length: < 32 } || body.Freshdesk?.AppSharedSecret is { Length: < 32 })
+        {
+            errors["appSharedSecret"] = ["Use at least 32 characters (HS256 needs a 256-bit key)."];
+        }
         if (body.WidgetSigningSecret is { Length: < 32 })
         {
             errors["widgetSigningSecret"] = ["Use at least 32 characters."];
@@ -47,6 +51,7 @@ public static class TenantRequestValidator
             MessagingApiKey = body.Zendesk.MessagingApiKey ?? old.Zendesk?.MessagingApiKey,
             ApiEmail = body.Zendesk.ApiEmail ?? old.Zendesk?.ApiEmail,
             ApiToken = body.Zendesk.ApiToken ?? old.Zendesk?.ApiToken,
+            AppSharedSecret = body.Zendesk.AppSharedSecret ?? old.Zendesk?.AppSharedSecret,
         };
         var freshdesk = body.Freshdesk is null ? old.Freshdesk : new FreshdeskSettings
         {
@@ -54,6 +59,7 @@ public static class TenantRequestValidator
             WebhookToken = body.Freshdesk.WebhookToken ?? old.Freshdesk?.WebhookToken,
             ApiKey = body.Freshdesk.ApiKey ?? old.Freshdesk?.ApiKey,
             FreshchatPublicKey = body.Freshdesk.FreshchatPublicKey ?? old.Freshdesk?.FreshchatPublicKey,
+            AppSharedSecret = body.Freshdesk.AppSharedSecret ?? old.Freshdesk?.AppSharedSecret,
         };
         return new Tenant(tenant, body.Name!.Trim(), body.Platform!,
             new TenantSettings

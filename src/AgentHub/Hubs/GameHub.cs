@@ -5,32 +5,31 @@ using Microsoft.AspNetCore.SignalR;
 namespace HelpdeskGamify.AgentHub.Hubs;
 
 /// <summary>
-/// The live channel. Thin on purpose: it only places a connection in its tenant's and its
-/// person's groups; everything it receives is pushed by domain code through <see cref="IHubContext{THub,T}"/>.
+/// The live channel. Thin on purpose: it places a connection in its tenant's, its team's and its
+/// person's groups and answers one catch-up question after a reconnect; everything else it
+/// receives is pushed by domain code through <see cref="IHubContext{THub,T}"/>.
 /// </summary>
 [Authorize(Policy = Policies.TenantMember)]
-public sealed class GameHub : Hub<IGameClient>
+public sealed class GameHub(HubMembership membership, CatchUpReader catchUp) : Hub<IGameClient>
 {
     /// <inheritdoc />
     public override async Task OnConnectedAsync()
     {
-        var user = Context.User!;
-        var tenant = user.TenantId();
-        var subject = user.Subject();
-        if (tenant is null || subject is null)
+        var groups = await membership.GroupsForAsync(Context.User!, Context.ConnectionAborted);
+        if (groups.Count == 0)
         {
             // The admin key has no tenant; it has nothing to listen to here.
             Context.Abort();
             return;
         }
-        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Tenant(tenant));
-        var role = user.Role();
-        var kind = role == Roles.Customer ? "customer" : "agent";
-        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Person(tenant, kind, subject));
-        if (role == Roles.TeamLead)
+        foreach (var group in groups)
         {
-            await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Leads(tenant));
+            await Groups.AddToGroupAsync(Context.ConnectionId, group);
         }
         await base.OnConnectedAsync();
     }
+
+    /// <summary>What the caller missed since ledger entry <paramref name="lastLedgerId"/>, and the board as it is now.</summary>
+    public Task<CatchUp> CatchUp(long lastLedgerId, string? period) =>
+        catchUp.ReadAsync(Context.User!, lastLedgerId, period ?? "week", Context.ConnectionAborted);
 }

@@ -9,6 +9,9 @@ public static class HubGroups
     /// <summary>One person (agent or customer) of a tenant.</summary>
     public static string Person(string tenantId, string kind, string participantId) => $"t:{tenantId}:{kind}:{participantId}";
 
+    /// <summary>The agents of one team (helpdesk group) of a tenant.</summary>
+    public static string Team(string tenantId, string team) => $"t:{tenantId}:team:{team}";
+
     /// <summary>The team leads of a tenant.</summary>
     public static string Leads(string tenantId) => $"t:{tenantId}:leads";
 }

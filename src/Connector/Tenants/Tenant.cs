@@ -42,6 +42,9 @@ public sealed record ZendeskSettings
 
     /// <summary>The API token.</summary>
     public string? ApiToken { get; init; }
+
+    /// <summary>The shared secret the Zendesk app signs its session JWTs with (HS256); write-only.</summary>
+    public string? AppSharedSecret { get; init; }
 }
 
 /// <summary>A Freshdesk account with its Freshchat app.</summary>
@@ -58,4 +61,7 @@ public sealed record FreshdeskSettings
 
     /// <summary>The PEM public key Freshchat signs webhooks with.</summary>
     public string? FreshchatPublicKey { get; init; }
+
+    /// <summary>The shared secret the Freshdesk app signs its session JWTs with (HS256); write-only.</summary>
+    public string? AppSharedSecret { get; init; }
 }

@@ -1,12 +1,17 @@
-import { HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
-import { Api, type LeaderboardPage, type LedgerEntry, type Summary } from './api';
+import { Api, type LeaderboardPage } from './api';
+import { Board, type Scope } from './agent/board';
+import { renderHistory } from './agent/history';
+import { wireSocial } from './agent/social';
+import { renderSummary } from './agent/summary';
 import { takeSession } from './session';
+import { $, debounce, signed } from './ui/dom';
+import { buildHub, connect, setLive } from './ui/live';
+import { toast } from './ui/toasts';
 
-interface PointsAwarded { participantId: string; points: number; category: string; reason: string; ticketId: string | null; total: number; }
+interface PointsAwarded { participantId: string; ledgerId: number; points: number; category: string; reason: string; ticketId: string | null; total: number; }
+interface CatchUp { awards: { ledgerId: number; points: number; reason: string }[]; board: LeaderboardPage; truncated: boolean; }
 
 const session = takeSession();
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-
 if (!session) {
   $('signin').hidden = false;
 } else {
@@ -14,128 +19,72 @@ if (!session) {
 }
 
 async function start(): Promise<void> {
-  const api = new Api(session!);
-  let period = 'week';
+  const s = session!;
+  const api = new Api(s);
+  const board = new Board(api, s.subject);
+  const social = wireSocial(api, s.subject);
+  let lastLedgerId = 0;
+  let ticketUrl: string | null = null;
   $('app').hidden = false;
-  $('who').textContent = session!.name ?? `Agent ${session!.subject}`;
+  $('who').textContent = s.name ?? `Agent ${s.subject}`;
 
-  const refreshBoard = debounce(async () => renderBoard(await api.leaderboard('agents', period)), 150);
+  const refreshBoard = debounce(() => board.refresh(), 150);
   const refreshMe = debounce(async () => {
     try {
-      renderMe(await api.me());
-      renderLedger((await api.ledger()).entries);
+      renderSummary(await api.me());
+      const { entries } = await api.ledger();
+      lastLedgerId = Math.max(lastLedgerId, ...entries.map(e => e.id));
+      renderHistory(entries, ticketUrl);
     } catch {
-      // No activity yet: the first award will fill this in.
+      renderHistory([], ticketUrl);
     }
   }, 150);
 
-  document.querySelectorAll<HTMLButtonElement>('.tabs button').forEach(button => {
-    button.addEventListener('click', () => {
-      period = button.dataset.period!;
-      document.querySelectorAll('.tabs button').forEach(b => b.setAttribute('aria-selected', String(b === button)));
-      refreshBoard();
-    });
-  });
+  wireTabs('.tabs[data-kind="period"] button', b => { board.period = b.dataset.period!; refreshBoard(); });
+  wireTabs('.tabs[data-kind="scope"] button', b => { board.scope = b.dataset.scope as Scope; refreshBoard(); });
 
-  const hub = new HubConnectionBuilder()
-    .withUrl('/hubs/game', { accessTokenFactory: () => session!.token })
-    .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 30000])
-    .configureLogging(LogLevel.Warning)
-    .build();
+  const hub = buildHub(s);
   hub.on('pointsAwarded', (award: PointsAwarded) => {
-    toast(`${award.points > 0 ? '+' : ''}${award.points} points — ${award.reason}`);
+    lastLedgerId = Math.max(lastLedgerId, award.ledgerId);
+    toast(`${signed(award.points)} points — ${award.reason}`);
     refreshMe();
   });
-  hub.on('leaderboardChanged', (change: { board: string }) => {
-    if (change.board === 'agents') refreshBoard();
+  hub.on('leaderboardChanged', (change: { board: string }) => { if (change.board === 'agents') refreshBoard(); });
+  for (const name of ['badgeEarned', 'levelChanged', 'questProgress']) {
+    hub.on(name, (m: { name?: string; badge?: string; level?: string }) => {
+      const what = m?.name ?? m?.badge ?? m?.level;
+      if (name !== 'questProgress' && what) toast(name === 'badgeEarned' ? `New badge: ${what}` : `Level up: ${what}`);
+      refreshMe();
+    });
+  }
+  // A client that was away asks what it missed since the last ledger entry it saw.
+  hub.onreconnected(async () => {
+    setLive(true);
+    try {
+      const missed = await hub.invoke<CatchUp>('CatchUp', lastLedgerId, board.period);
+      const total = missed.awards.reduce((sum, a) => sum + a.points, 0);
+      if (missed.awards.length === 1) toast(`${signed(missed.awards[0].points)} points — ${missed.awards[0].reason}`);
+      else if (missed.awards.length > 1) toast(`While you were away: ${signed(total)} points from ${missed.awards.length}${missed.truncated ? '+' : ''} awards`);
+      if (missed.awards.length) lastLedgerId = Math.max(lastLedgerId, ...missed.awards.map(a => a.ledgerId));
+      board.show(missed.board);
+    } catch { /* the refreshes below still bring the page up to date */ }
+    refreshBoard();
+    refreshMe();
   });
-  hub.onreconnecting(() => setLive(false));
-  // Whatever happened while we were away is caught up by reading the current state again.
-  hub.onreconnected(() => { setLive(true); refreshBoard(); refreshMe(); });
-  hub.onclose(() => setLive(false));
 
+  try {
+    ticketUrl = (await api.get<{ ticketUrl: string | null }>('/links')).ticketUrl;
+  } catch { /* history then shows ticket numbers without links */ }
   refreshBoard();
   refreshMe();
+  void social.loadTeammates();
   await connect(hub);
-
-  async function connect(connection: typeof hub): Promise<void> {
-    for (let delay = 1000; connection.state === HubConnectionState.Disconnected; delay = Math.min(delay * 2, 30000)) {
-      try {
-        await connection.start();
-        setLive(true);
-      } catch {
-        await new Promise(resolve => setTimeout(resolve, delay));
-      }
-    }
-  }
 }
 
-let previousRanks = new Map<string, number>();
-
-function renderBoard(page: LeaderboardPage): void {
-  const list = $('board');
-  list.replaceChildren(...page.entries.map(entry => {
-    const item = document.createElement('li');
-    item.dataset.participant = entry.participantId;
-    if (entry.participantId === session!.subject) item.classList.add('me');
-    const before = previousRanks.get(entry.participantId);
-    if (before !== undefined && before !== entry.rank) item.classList.add('moved');
-    item.append(span('rank', `#${entry.rank}`), span('name', entry.displayName), span('points', String(entry.points)));
-    return item;
+function wireTabs(selector: string, onSelect: (button: HTMLButtonElement) => void): void {
+  const buttons = document.querySelectorAll<HTMLButtonElement>(selector);
+  buttons.forEach(button => button.addEventListener('click', () => {
+    buttons.forEach(b => b.setAttribute('aria-selected', String(b === button)));
+    onSelect(button);
   }));
-  previousRanks = new Map(page.entries.map(e => [e.participantId, e.rank]));
-  if (page.entries.length === 0) {
-    const empty = document.createElement('li');
-    empty.textContent = 'No points yet in this period.';
-    list.append(empty);
-  }
-}
-
-function renderMe(me: Summary): void {
-  $('my-points').textContent = String(me.points);
-  $('my-rank').textContent = me.rank ? `#${me.rank}` : '–';
-  $('categories').replaceChildren(...Object.entries(me.byCategory).map(([category, points]) => {
-    const item = document.createElement('li');
-    item.append(span('', category), span('', String(points)));
-    return item;
-  }));
-}
-
-function renderLedger(entries: LedgerEntry[]): void {
-  $('ledger').replaceChildren(...entries.map(entry => {
-    const item = document.createElement('li');
-    const pts = span(entry.points < 0 ? 'pts neg' : 'pts', `${entry.points > 0 ? '+' : ''}${entry.points}`);
-    item.append(span('', entry.reason), pts);
-    return item;
-  }));
-}
-
-function toast(text: string): void {
-  const note = document.createElement('div');
-  note.className = 'toast';
-  note.dataset.hg = 'toast';
-  note.textContent = text;
-  $('toasts').append(note);
-  setTimeout(() => note.remove(), 6000);
-}
-
-function setLive(on: boolean): void {
-  const live = $('live');
-  live.textContent = on ? 'live' : 'offline';
-  live.classList.toggle('on', on);
-}
-
-function span(className: string, text: string): HTMLSpanElement {
-  const s = document.createElement('span');
-  if (className) s.className = className;
-  s.textContent = text;
-  return s;
-}
-
-function debounce(fn: () => Promise<void>, ms: number): () => void {
-  let timer: number | undefined;
-  return () => {
-    clearTimeout(timer);
-    timer = window.setTimeout(() => { fn().catch(() => undefined); }, ms);
-  };
 }

@@ -1,0 +1,21 @@
+namespace HelpdeskGamify.AgentHub.TeamLead.Stats;
+
+/// <summary>One agent's numbers for a date range.</summary>
+public sealed record AgentStats(
+    string AgentId,
+    string DisplayName,
+    string? Team,
+    int Solved,
+    double? FirstReplyMedianMinutes,
+    double? ResolutionMedianMinutes,
+    double? CsatPercent,
+    int Ratings,
+    double? FirstContactResolutionPercent,
+    long Points,
+    IReadOnlyDictionary<string, long> PointsByCategory);
+
+/// <summary>One day of an agent's trend.</summary>
+public sealed record AgentDay(string Date, int Solved, long Points, double? CsatPercent, double? ResolutionMedianMinutes);
+
+/// <summary>The stats answer: the range, the categories seen, and one row per agent.</summary>
+public sealed record AgentStatsPage(DateOnly From, DateOnly To, IReadOnlyList<string> Categories, IReadOnlyList<AgentStats> Agents);

@@ -1,0 +1,85 @@
+using HelpdeskGamify.TestSupport;
+using Microsoft.Playwright;
+
+namespace HelpdeskGamify.Browser.Tests.Pages;
+
+public sealed class TeamPageTests(BrowserSession browser, PageHost pages) : IClassFixture<BrowserSession>, IClassFixture<PageHost>
+{
+    private GameHost Host => pages.Host;
+
+    [SkippableFact]
+    public async Task Csv_export_downloads_the_rows_shown()
+    {
+        BrowserSession.RequireChromium();
+        var secret = await Host.CreateZendeskTenantAsync("csv1");
+        await Webhooks.SolveAsync(Host, "csv1", secret, "1", "9001", "Ingrid Dahl");
+        await Webhooks.SolveAsync(Host, "csv1", secret, "2", "9001", "Ingrid Dahl");
+        await Webhooks.SolveAsync(Host, "csv1", secret, "3", "9002", "=cmd", "Tier 2");
+        await Webhooks.WaitForPointsAsync(Host, "csv1", "9001", 20);
+        await Webhooks.WaitForPointsAsync(Host, "csv1", "9002", 10);
+        var page = await pages.OpenAsync(browser, "/team", await Host.TokenAsync("csv1", "teamlead", "lead-1"));
+        await Assertions.Expect(page.Locator("[data-hg=stats] tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("[data-hg=stats] tbody tr").First).ToHaveAttributeAsync("data-agent", "9001");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-hg=export-csv]").ClickAsync());
+
+        Assert.Matches(@"^agents-csv1-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$", download.SuggestedFilename);
+        var path = await download.PathAsync();
+        var lines = (await File.ReadAllTextAsync(path)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("agent_id,name,team,solved,", lines[0], StringComparison.Ordinal);
+        Assert.Equal("9001,Ingrid Dahl,Tier 1,2,,,,0,100,20,20", lines[1]);
+        Assert.Equal("9002,'=cmd,Tier 2,1,,,,0,100,10,10", lines[2]);
+    }
+
+    [SkippableFact]
+    public async Task Team_lead_of_one_tenant_sees_nothing_of_another()
+    {
+        BrowserSession.RequireChromium();
+        var a = await Host.CreateZendeskTenantAsync("tena");
+        var b = await Host.CreateZendeskTenantAsync("tenb");
+        await Webhooks.SolveAsync(Host, "tena", a, "1", "1001", "Alice of A");
+        await Webhooks.SolveAsync(Host, "tenb", b, "1", "2001", "Bob of B");
+        await Webhooks.WaitForPointsAsync(Host, "tena", "1001", 10);
+        await Webhooks.WaitForPointsAsync(Host, "tenb", "2001", 10);
+
+        var page = await pages.OpenAsync(browser, "/team", await Host.TokenAsync("tena", "teamlead", "lead-a"));
+
+        await Assertions.Expect(page.Locator("[data-hg=stats] tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-hg=stats]")).ToContainTextAsync("Alice of A");
+        await Assertions.Expect(page.Locator("[data-hg=recent-awards]")).ToContainTextAsync("Alice of A");
+        var content = await page.ContentAsync();
+        Assert.DoesNotContain("Bob of B", content, StringComparison.Ordinal);
+        var statuses = await page.EvaluateAsync<int[]>("""
+            async () => {
+              const auth = { headers: { Authorization: 'Bearer ' + sessionStorage.getItem('helpdeskgamify.token') } };
+              const paths = ['stats/agents', 'stats/agents.csv', 'review/queue', 'kpis', 'agents/2001', 'leaderboards/agents'];
+              return Promise.all(paths.map(async p => (await fetch('/api/tenants/tenb/' + p, auth)).status));
+            }
+            """);
+        Assert.All(statuses, s => Assert.Equal(403, s));
+    }
+
+    [SkippableFact]
+    public async Task Drill_down_draws_the_trend_from_local_assets_and_keeps_coaching_notes()
+    {
+        BrowserSession.RequireChromium();
+        var secret = await Host.CreateZendeskTenantAsync("drill1");
+        await Webhooks.SolveAsync(Host, "drill1", secret, "1", "9001", "Ingrid Dahl");
+        await Webhooks.WaitForPointsAsync(Host, "drill1", "9001", 10);
+        var page = await pages.OpenAsync(browser, "/team", await Host.TokenAsync("drill1", "teamlead", "lead-1"));
+        var origins = new List<string>();
+        page.Request += (_, r) => origins.Add(new Uri(r.Url).GetLeftPart(UriPartial.Authority));
+
+        await page.Locator("[data-hg=stats] tbody tr[data-agent='9001']").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-hg=trend-chart] canvas")).ToBeVisibleAsync();
+        await page.Locator("#note-body").FillAsync("Great empathy on #1");
+        await page.Locator("#note-form button").ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-hg=notes] li").First).ToContainTextAsync("Great empathy on #1");
+        await Assertions.Expect(page.Locator("[data-hg=notes] li").First).ToContainTextAsync("lead-1");
+        var self = Host.BaseAddress.GetLeftPart(UriPartial.Authority);
+        Assert.All(origins.Where(o => o.StartsWith("http", StringComparison.Ordinal)), o => Assert.Equal(self, o));
+        Assert.Contains(await page.EvaluateAsync<string[]>("() => Array.from(document.scripts).map(s => s.src)"), src => src.EndsWith("/js/team.js", StringComparison.Ordinal));
+    }
+}
