@@ -11,10 +11,21 @@ using HelpdeskGamify.Connector.Ingest;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddConnector();
 builder.AddAgentHub();
+if (HelpdeskGamify.AgentHub.Cli.ConnectCommand.Handles(args))
+{
+    HelpdeskGamify.AgentHub.Cli.ConnectCommand.LogToStandardError(builder);
+}
 
 var app = builder.Build();
+if (HelpdeskGamify.AgentHub.Cli.ConnectCommand.Handles(args))
+{
+    // Admin verbs (setup, sync, backfill) run against the same configuration and exit without serving.
+    Environment.ExitCode = await HelpdeskGamify.AgentHub.Cli.ConnectCommand.RunAsync(app.Services, args, Console.Out);
+    return;
+}
 app.UseAgentHub();
 app.MapHealth();
+app.MapConnectApi();
 app.MapWebhooks();
 app.MapAdminApi();
 app.MapTenantApi();

@@ -48,6 +48,7 @@ public static class TenantRequestValidator
         {
             Subdomain = body.Zendesk.Subdomain ?? old.Zendesk?.Subdomain,
             WebhookSigningSecret = body.Zendesk.WebhookSigningSecret ?? old.Zendesk?.WebhookSigningSecret,
+            TriggerWebhookSigningSecret = body.Zendesk.TriggerWebhookSigningSecret ?? old.Zendesk?.TriggerWebhookSigningSecret,
             MessagingApiKey = body.Zendesk.MessagingApiKey ?? old.Zendesk?.MessagingApiKey,
             ApiEmail = body.Zendesk.ApiEmail ?? old.Zendesk?.ApiEmail,
             ApiToken = body.Zendesk.ApiToken ?? old.Zendesk?.ApiToken,

@@ -32,4 +32,10 @@ public interface ISqlDialect
 
     /// <summary>The top <c>@Limit</c> totals of one board and period, best first (the slow reference path).</summary>
     string SelectTopTotals { get; }
+
+    /// <summary>Inserts or refreshes an agent from the helpdesk directory (name, team, avatar); keeps stored values where the new ones are null.</summary>
+    string UpsertDirectoryParticipant { get; }
+
+    /// <summary>Sets the named cursor of a tenant (<c>@TenantId</c>, <c>@Name</c>, <c>@Value</c>, <c>@NowMs</c>).</summary>
+    string UpsertHelpdeskCursor { get; }
 }

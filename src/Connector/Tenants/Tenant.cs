@@ -34,6 +34,13 @@ public sealed record ZendeskSettings
     /// <summary>The webhook's signing secret, used to verify <c>X-Zendesk-Webhook-Signature</c>.</summary>
     public string? WebhookSigningSecret { get; init; }
 
+    /// <summary>
+    /// The signing secret of the trigger-connected webhook. Zendesk gives every webhook its own
+    /// secret, and one webhook cannot both subscribe to events and serve triggers, so setup
+    /// installs two and stores both; either verifies a delivery.
+    /// </summary>
+    public string? TriggerWebhookSigningSecret { get; init; }
+
     /// <summary>The key Zendesk messaging sends in <c>X-API-Key</c>.</summary>
     public string? MessagingApiKey { get; init; }
 

@@ -30,7 +30,10 @@ public sealed class ZendeskWebhookSource : IWebhookSource
         // A tenant without a secret still costs one HMAC, so timing does not tell configured tenants apart.
         var secret = tenant.Settings.Zendesk?.WebhookSigningSecret;
         var valid = ZendeskSignature.Verify(secret ?? "no-secret-configured", request.Headers[TimestampHeader], body, request.Headers[SignatureHeader], now);
-        return valid && secret is not null;
+        // The trigger-connected webhook has its own secret (see ZendeskSettings); both are always checked.
+        var triggerSecret = tenant.Settings.Zendesk?.TriggerWebhookSigningSecret;
+        var validTrigger = ZendeskSignature.Verify(triggerSecret ?? "no-secret-configured", request.Headers[TimestampHeader], body, request.Headers[SignatureHeader], now);
+        return (valid && secret is not null) | (validTrigger && triggerSecret is not null);
     }
 
     /// <inheritdoc />

@@ -1,0 +1,43 @@
+using System.Globalization;
+using Dapper;
+using HelpdeskGamify.Connector.Events;
+using HelpdeskGamify.Connector.Storage;
+
+namespace HelpdeskGamify.Connector.Freshdesk;
+
+/// <summary>
+/// Freshdesk automation deliveries carry no time and no id, so the inbox dates them by arrival and
+/// keys them as <c>freshdesk|t:{ticket}|{yyyyMMddHHmmssfff}|{Kind}|{fingerprint}</c>. An imported
+/// fact can therefore not share their key; instead the backfill asks whether a delivery of the same
+/// kind for the same ticket arrived from shortly before the fact until a day after it (Freshdesk
+/// defers deliveries up to a day), and leaves the fact out when one did.
+/// </summary>
+public sealed class FreshdeskWebhookProbe(Database database)
+{
+    /// <summary>How long after the fact a webhook delivery of it may still arrive.</summary>
+    public static readonly TimeSpan LateArrival = TimeSpan.FromHours(26);
+
+    private static readonly TimeSpan EarlyArrival = TimeSpan.FromMinutes(5);
+
+    private const string SelectKeys = """
+        SELECT natural_key FROM inbox
+        WHERE tenant_id = @TenantId AND natural_key >= @From AND natural_key <= @To
+        """;
+
+    /// <summary>Whether a webhook already reported <paramref name="kind"/> for the ticket around <paramref name="at"/>.</summary>
+    public async Task<bool> DeliveredAsync(string tenantId, string ticketId, HelpdeskEventKind kind, DateTimeOffset at, CancellationToken ct)
+    {
+        var scope = "freshdesk|t:" + ticketId + "|";
+        await using var connection = await database.OpenAsync(ct);
+        var keys = await connection.QueryAsync<string>(new CommandDefinition(SelectKeys, new
+        {
+            TenantId = tenantId,
+            From = scope + Stamp(at - EarlyArrival),
+            To = scope + Stamp(at + LateArrival) + "~",
+        }, cancellationToken: ct));
+        var marker = "|" + kind + "|";
+        return keys.Any(k => k.AsSpan(scope.Length).Contains(marker, StringComparison.Ordinal));
+    }
+
+    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+}
