@@ -11,8 +11,11 @@ public sealed class FreshdeskOptions : HelpdeskApiOptions
     /// <summary>Items per page (Freshdesk allows up to 100).</summary>
     public int PageSize { get; set; } = 100;
 
-    /// <summary>Whether the satisfaction-rating poller runs (Freshdesk has no rating placeholder for webhooks).</summary>
-    public bool CsatPollEnabled { get; set; }
+    /// <summary>
+    /// Whether the satisfaction-rating poller runs (Freshdesk has no rating placeholder for webhooks).
+    /// On by default; it only calls tenants that have a Freshdesk API key. Tests turn it off.
+    /// </summary>
+    public bool CsatPollEnabled { get; set; } = true;
 
     /// <summary>How often the poller asks each Freshdesk tenant for new ratings.</summary>
     public TimeSpan CsatPollInterval { get; set; } = TimeSpan.FromMinutes(5);

@@ -6,8 +6,8 @@ public sealed class ReconcileOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Reconcile";
 
-    /// <summary>Whether it runs (off unless configured, so tests and demos never call a helpdesk).</summary>
-    public bool Enabled { get; set; }
+    /// <summary>Whether it runs. On by default (it only calls tenants with API credentials); tests turn it off.</summary>
+    public bool Enabled { get; set; } = true;
 
     /// <summary>The time of day (UTC) it runs.</summary>
     public TimeSpan AtUtc { get; set; } = new(3, 0, 0);
