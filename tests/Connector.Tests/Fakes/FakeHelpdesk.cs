@@ -17,6 +17,7 @@ namespace HelpdeskGamify.Connector.Tests.Fakes;
 public abstract class FakeHelpdesk : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<int?>> _throttles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<TimeSpan>> _stalls = new(StringComparer.Ordinal);
     private WebApplication? _app;
 
     /// <summary>The base URL (http://127.0.0.1:port).</summary>
@@ -41,6 +42,16 @@ public abstract class FakeHelpdesk : IAsyncDisposable
         }
     }
 
+    /// <summary>Holds the next <paramref name="times"/> answers to <paramref name="path"/> back for <paramref name="delay"/>.</summary>
+    public void Stall(string path, int times, TimeSpan delay)
+    {
+        var queue = _stalls.GetOrAdd(path, _ => new ConcurrentQueue<TimeSpan>());
+        for (var i = 0; i < times; i++)
+        {
+            queue.Enqueue(delay);
+        }
+    }
+
     /// <summary>Requests whose path is <paramref name="path"/>.</summary>
     public IReadOnlyList<RecordedRequest> To(string method, string path) =>
         Requests.Where(r => r.Method == method && r.Path == path).ToList();
@@ -59,6 +70,17 @@ public abstract class FakeHelpdesk : IAsyncDisposable
             context.Request.Body.Position = 0;
             Requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "",
                 context.Request.QueryString.Value ?? "", context.Request.Headers.Authorization.ToString(), body, DateTimeOffset.UtcNow));
+            if (_stalls.TryGetValue(context.Request.Path.Value ?? "", out var stalls) && stalls.TryDequeue(out var stall))
+            {
+                try
+                {
+                    await Task.Delay(stall, context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
             if (_throttles.TryGetValue(context.Request.Path.Value ?? "", out var queue) && queue.TryDequeue(out var retryAfter))
             {
                 context.Response.StatusCode = 429;
