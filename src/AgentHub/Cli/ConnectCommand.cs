@@ -20,6 +20,10 @@ public static class ConnectCommand
     /// <summary>Whether <paramref name="args"/> name one of these verbs.</summary>
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
+    /// <summary>Sends every log line to stderr, so that stdout carries only the JSON report.</summary>
+    public static void LogToStandardError(IHostApplicationBuilder builder) =>
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
     /// <summary>Runs the verb; returns the process exit code (0 ok, 1 failed, 2 bad arguments).</summary>
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, CancellationToken ct = default)
     {
