@@ -1,6 +1,5 @@
 using HelpdeskGamify.Connector.Freshchat;
 using HelpdeskGamify.Connector.Freshdesk;
-using HelpdeskGamify.Connector.HelpdeskApi;
 using HelpdeskGamify.Connector.Ingest;
 using HelpdeskGamify.Connector.Leaderboards;
 using HelpdeskGamify.Connector.Participants;
@@ -41,6 +40,7 @@ public static class ConnectorServiceCollectionExtensions
         services.AddTenantSecretProtection();
         services.AddSingleton<TenantStore>();
         services.AddSingleton<TenantDirectory>();
+        HelpdeskApi.HelpdeskApiServiceCollectionExtensions.AddHelpdeskApis(services);
 
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<InboxWriter>();
@@ -66,43 +66,6 @@ public static class ConnectorServiceCollectionExtensions
         services.AddSingleton<LeaderboardIndex>();
         services.AddSingleton<LeaderboardReader>();
         services.AddSingleton<ParticipantStore>();
-        services.AddHelpdeskApis();
         return builder;
-    }
-
-    /// <summary>The Zendesk and Freshdesk API clients, setup, directory sync, backfill, reconcile, CSAT poller and write-back.</summary>
-    private static void AddHelpdeskApis(this IServiceCollection services)
-    {
-        services.AddOptions<ZendeskOptions>().BindConfiguration(ZendeskOptions.Section)
-            .Validate(o => o.MaxAttempts >= 1 && o.Timeout > TimeSpan.Zero, "Zendesk:MaxAttempts must be at least 1 and Zendesk:Timeout positive.")
-            .ValidateOnStart();
-        services.AddOptions<FreshdeskOptions>().BindConfiguration(FreshdeskOptions.Section)
-            .Validate(o => o.MaxAttempts >= 1 && o.Timeout > TimeSpan.Zero && o.CsatPollInterval > TimeSpan.Zero,
-                "Freshdesk:MaxAttempts must be at least 1, Freshdesk:Timeout and Freshdesk:CsatPollInterval positive.")
-            .ValidateOnStart();
-        services.AddOptions<ReconcileOptions>().BindConfiguration(ReconcileOptions.Section)
-            .Validate(o => o.WindowDays is >= 1 and <= HelpdeskConnections.MaxBackfillDays, "Reconcile:WindowDays must be 1 to 90.")
-            .ValidateOnStart();
-        services.AddSingleton<FlurlClients>();
-        services.AddSingleton<DirectoryStore>();
-        services.AddSingleton<CursorStore>();
-        services.AddSingleton<ApiEventImporter>();
-        services.AddSingleton<ZendeskApi>();
-        services.AddSingleton<ZendeskSetup>();
-        services.AddSingleton<ZendeskDirectorySync>();
-        services.AddSingleton<ZendeskBackfill>();
-        services.AddSingleton<ZendeskWriteBack>();
-        services.AddSingleton<FreshdeskApi>();
-        services.AddSingleton<FreshdeskSetup>();
-        services.AddSingleton<FreshdeskDirectorySync>();
-        services.AddSingleton<FreshdeskWebhookProbe>();
-        services.AddSingleton<FreshdeskBackfill>();
-        services.AddSingleton<FreshdeskWriteBack>();
-        services.AddSingleton<HelpdeskConnections>();
-        services.AddSingleton<IHelpdeskWriteBack, HelpdeskWriteBack>();
-        services.AddSingleton<FreshdeskCsatPoller>();
-        services.AddHostedService(sp => sp.GetRequiredService<FreshdeskCsatPoller>());
-        services.AddSingleton<ReconcileService>();
-        services.AddHostedService(sp => sp.GetRequiredService<ReconcileService>());
     }
 }

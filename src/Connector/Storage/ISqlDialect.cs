@@ -4,7 +4,7 @@ namespace HelpdeskGamify.Connector.Storage;
 /// The statements that differ between SQLite and SQL Server. Stores keep their portable SQL as
 /// constants; anything that needs an upsert, a row limit or an insert-if-absent comes from here.
 /// </summary>
-public interface ISqlDialect
+public partial interface ISqlDialect
 {
     /// <summary>Which provider this dialect speaks.</summary>
     StorageProvider Provider { get; }
@@ -32,10 +32,4 @@ public interface ISqlDialect
 
     /// <summary>The top <c>@Limit</c> totals of one board and period, best first (the slow reference path).</summary>
     string SelectTopTotals { get; }
-
-    /// <summary>Inserts or refreshes an agent from the helpdesk directory (name, team, avatar); keeps stored values where the new ones are null.</summary>
-    string UpsertDirectoryParticipant { get; }
-
-    /// <summary>Sets the named cursor of a tenant (<c>@TenantId</c>, <c>@Name</c>, <c>@Value</c>, <c>@NowMs</c>).</summary>
-    string UpsertHelpdeskCursor { get; }
 }
