@@ -6,7 +6,8 @@ namespace HelpdeskGamify.Connector.HelpdeskApi;
 /// <summary>
 /// Sends one helpdesk API call with bounded retries: 429 and 5xx wait for <c>Retry-After</c>
 /// (or an exponential backoff with jitter when it is missing), timeouts and network errors back
-/// off too. Failures surface as <see cref="HelpdeskApiException"/>, whose message carries no
+/// off too, except for POST: a create that timed out or failed on the server may have happened,
+/// so only a 429 (refused before any work) is retried there. Failures surface as <see cref="HelpdeskApiException"/>, whose message carries no
 /// credentials; Flurl's own messages and exceptions are never logged.
 /// </summary>
 public sealed class HelpdeskHttp(string provider, HelpdeskApiOptions options, TimeProvider clock, ILogger logger)
@@ -17,6 +18,7 @@ public sealed class HelpdeskHttp(string provider, HelpdeskApiOptions options, Ti
     /// </summary>
     public async Task<ApiResponse> SendAsync(string label, Func<IFlurlRequest> build, HttpMethod method, object? json, CancellationToken ct)
     {
+        var idempotent = method != HttpMethod.Post;
         for (var attempt = 1; ; attempt++)
         {
             var request = build().WithTimeout(options.Timeout).AllowAnyHttpStatus();
@@ -30,7 +32,7 @@ public sealed class HelpdeskHttp(string provider, HelpdeskApiOptions options, Ti
             catch (FlurlHttpException ex) when (!ct.IsCancellationRequested)
             {
                 var what = ex is FlurlHttpTimeoutException ? "timed out" : "no response";
-                if (attempt >= options.MaxAttempts)
+                if (attempt >= options.MaxAttempts || !idempotent)
                 {
                     throw new HelpdeskApiException(provider, method.Method, label, 0, $"{what} after {attempt} attempts");
                 }
@@ -47,7 +49,7 @@ public sealed class HelpdeskHttp(string provider, HelpdeskApiOptions options, Ti
                     var next = response.Headers.TryGetValues("Link", out var links) ? LinkHeader.Next(links) : null;
                     return new ApiResponse(status, body, next);
                 }
-                var retryable = status == 429 || status >= 500;
+                var retryable = status == 429 || (status >= 500 && idempotent);
                 if (!retryable || attempt >= options.MaxAttempts)
                 {
                     throw new HelpdeskApiException(provider, method.Method, label, status,

@@ -132,6 +132,23 @@ public sealed class HelpdeskHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_create_that_timed_out_is_not_sent_twice_but_a_throttled_one_is()
+    {
+        IFlurlRequest Webhooks() => _client.Request("api", "v2", "webhooks").WithBasicAuth(FakeZendesk.Email + "/token", FakeZendesk.ApiToken);
+        var body = new { webhook = new { name = "x", endpoint = "https://x.example/", subscriptions = new[] { "conditional_ticket_events" } } };
+        _fake.Stall("/api/v2/webhooks", 1, TimeSpan.FromSeconds(5));
+
+        var ex = await Assert.ThrowsAsync<HelpdeskApiException>(() =>
+            Http(timeout: TimeSpan.FromMilliseconds(500)).SendAsync("/api/v2/webhooks", Webhooks, HttpMethod.Post, body, CancellationToken.None));
+        Assert.Equal(0, ex.Status);
+        Assert.Single(_fake.To("POST", "/api/v2/webhooks"));
+
+        _fake.Throttle("/api/v2/webhooks", 1, retryAfterSeconds: 0);
+        await Http().SendAsync("/api/v2/webhooks", Webhooks, HttpMethod.Post, body, CancellationToken.None);
+        Assert.Equal(3, _fake.To("POST", "/api/v2/webhooks").Count);
+    }
+
+    [Fact]
     public void Link_header_next_is_found_among_other_relations()
     {
         var next = LinkHeader.Next(["<https://acme.freshdesk.com/api/v2/tickets?page=1>; rel=\"prev\", <https://acme.freshdesk.com/api/v2/tickets?page=3&per_page=100>; rel=\"next\""]);
