@@ -2,10 +2,12 @@ namespace HelpdeskGamify.Connector.HelpdeskApi;
 
 /// <summary>
 /// Changes the helpdesk when a customer redeems a reward that must be felt there. Hook point:
-/// the redemption engine calls <see cref="PrioritizeCustomerAsync"/> after a "priority service"
-/// redemption has committed (never inside its transaction; a failure here must not undo it, so
-/// log and retry later instead). The call is idempotent: tags are added, not replaced, and only
-/// open tickets below high priority are raised.
+/// the redemption engine (<c>Scoring/Rewards/RedemptionService.RedeemAsync</c>) calls
+/// <see cref="PrioritizeCustomerAsync"/> for a reward of kind <c>priority-service</c> after its
+/// transaction has committed, never inside it, and preferably off the request path (the helpdesk
+/// may be slow or rate limited). A failure must not undo the redemption: log it and retry later.
+/// The call is idempotent (tags are added, not replaced; only open tickets below high priority
+/// are raised), so retrying is safe.
 /// </summary>
 public interface IHelpdeskWriteBack
 {
