@@ -95,6 +95,11 @@ public sealed class ZendeskApiClient
             ?? throw new HelpdeskApiException(Provider, "POST", "/api/v2/webhooks", 201, "no webhook id in the answer");
     }
 
+    /// <summary>Sets a webhook active again (Zendesk marks a webhook inactive when an admin pauses it).</summary>
+    internal Task ActivateWebhookAsync(string webhookId, CancellationToken ct) =>
+        SendAsync("/api/v2/webhooks/{id}", () => Request("api", "v2", "webhooks", webhookId), HttpMethod.Patch,
+            new { webhook = new { status = "active" } }, ct);
+
     /// <summary>The secret Zendesk signs this webhook's requests with.</summary>
     internal async Task<string> SigningSecretAsync(string webhookId, CancellationToken ct)
     {

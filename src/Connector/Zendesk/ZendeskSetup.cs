@@ -89,6 +89,12 @@ public sealed class ZendeskSetup(ZendeskApi api, TenantDirectory tenants, ILogge
         if (found is not null)
         {
             steps.Add(new SetupStep("exists", $"webhook '{found.Name}' ({found.Id}) → {endpoint}"));
+            if (!string.Equals(found.Status, "active", StringComparison.OrdinalIgnoreCase))
+            {
+                // An inactive webhook silently drops every delivery; setup is also the repair step.
+                await client.ActivateWebhookAsync(found.Id, ct);
+                steps.Add(new SetupStep("activated", $"webhook '{found.Name}' ({found.Id}), which was {found.Status}"));
+            }
             return found.Id;
         }
         var id = await client.CreateWebhookAsync(name, endpoint, subscriptions, ct);

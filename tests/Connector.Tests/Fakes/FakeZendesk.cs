@@ -22,6 +22,7 @@ public sealed class FakeZendesk : FakeHelpdesk
     public List<ZdRatingRow> Ratings { get; } = [];
     public ConcurrentQueue<ZdWebhookRow> Webhooks { get; } = new();
     public ConcurrentQueue<(long Id, string Title, JsonNode Body)> Triggers { get; } = new();
+    public ConcurrentDictionary<string, string> WebhookStatus { get; } = new();
     public ConcurrentDictionary<string, List<string>> UserTags { get; } = new();
     public ConcurrentQueue<(long TicketId, JsonNode Body)> TicketUpdates { get; } = new();
 
@@ -41,7 +42,7 @@ public sealed class FakeZendesk : FakeHelpdesk
 
         app.MapGet("/api/v2/webhooks", (HttpRequest r) => Paged(r, "webhooks", Webhooks.Select(w => (object)new
         {
-            id = w.Id, name = w.Name, endpoint = w.Endpoint, status = "active", subscriptions = w.Subscriptions,
+            id = w.Id, name = w.Name, endpoint = w.Endpoint, status = WebhookStatus.GetValueOrDefault(w.Id, "active"), subscriptions = w.Subscriptions,
         }).ToList()));
         app.MapPost("/api/v2/webhooks", async (HttpRequest r) =>
         {
@@ -51,6 +52,11 @@ public sealed class FakeZendesk : FakeHelpdesk
                 "signing-secret-" + Guid.NewGuid().ToString("n"));
             Webhooks.Enqueue(row);
             return Results.Json(new { webhook = new { id = row.Id, name = row.Name } }, statusCode: 201);
+        });
+        app.MapPatch("/api/v2/webhooks/{id}", async (HttpRequest r, string id) =>
+        {
+            WebhookStatus[id] = (await JsonNode.ParseAsync(r.Body))!["webhook"]!["status"]!.GetValue<string>();
+            return Results.NoContent();
         });
         app.MapGet("/api/v2/webhooks/{id}/signing_secret", (string id) => Webhooks.FirstOrDefault(w => w.Id == id) is { } w
             ? Results.Json(new { signing_secret = new { algorithm = "SHA256", secret = w.Secret } })

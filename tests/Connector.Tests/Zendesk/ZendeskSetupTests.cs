@@ -83,6 +83,21 @@ public sealed class ZendeskSetupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Setup_reactivates_an_installed_webhook_that_was_made_inactive()
+    {
+        await _h.PostAdminAsync("/api/admin/tenants/acme/setup", new { publicUrl = "https://gamify.example.com" });
+        var hook = _h.Zendesk.Webhooks.First();
+        _h.Zendesk.WebhookStatus[hook.Id] = "inactive";
+
+        var again = await _h.PostAdminAsync("/api/admin/tenants/acme/setup", new { publicUrl = "https://gamify.example.com" });
+
+        Assert.Equal("active", _h.Zendesk.WebhookStatus[hook.Id]);
+        Assert.Equal(0, again.GetProperty("created").GetInt32());
+        Assert.Contains(again.GetProperty("steps").EnumerateArray(), s => s.GetProperty("action").GetString() == "activated");
+        Assert.Single(_h.Zendesk.To("PATCH", "/api/v2/webhooks/" + hook.Id));
+    }
+
+    [Fact]
     public async Task Cli_setup_verb_installs_and_prints_a_report()
     {
         using var output = new StringWriter();
