@@ -85,7 +85,7 @@ public sealed class ZendeskSyncAndBackfillTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_solve_already_delivered_by_webhook_is_a_duplicate_and_a_rerun_imports_nothing()
+    public async Task A_solve_and_a_rating_already_delivered_by_webhook_are_duplicates_and_a_rerun_imports_nothing()
     {
         var solvedAt = new DateTimeOffset(Now.Year, Now.Month, Now.Day, 8, 30, 41, TimeSpan.Zero).AddDays(-1);
         var secret = "trigger-secret-0123456789abcdef";
@@ -99,16 +99,21 @@ public sealed class ZendeskSyncAndBackfillTests : IAsyncLifetime
         using var delivered = await client.SendAsync(ZendeskWebhooks.SignedPost("acme", secret,
             ZendeskWebhooks.Trigger("ticket.solved", "501", updatedAt: solvedAt)));
         Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
+        var ratedAt = solvedAt.AddHours(3).AddSeconds(12);
+        using var rated = await client.SendAsync(ZendeskWebhooks.SignedPost("acme", secret,
+            ZendeskWebhooks.Trigger("ticket.satisfaction_rated", "501", satisfaction: "Good", updatedAt: ratedAt)));
+        Assert.Equal(HttpStatusCode.OK, rated.StatusCode);
         _h.Zendesk.Tickets.Add(new ZdTicketRow(501, "solved", 9001, 7001, solvedAt.AddDays(-30), solvedAt, solvedAt, ResolutionMinutes: 100));
+        _h.Zendesk.Ratings.Add(new ZdRatingRow(90, 501, 9001, 7001, "good", ratedAt));
 
         var first = await _h.PostAdminAsync("/api/admin/tenants/acme/backfill", new { days = 7 });
         var second = await _h.PostAdminAsync("/api/admin/tenants/acme/backfill", new { days = 7 });
 
-        Assert.Equal((0, 1), (first.GetProperty("accepted").GetInt32(), first.GetProperty("duplicates").GetInt32()));
-        Assert.Equal((0, 1), (second.GetProperty("accepted").GetInt32(), second.GetProperty("duplicates").GetInt32()));
+        Assert.Equal((0, 2), (first.GetProperty("accepted").GetInt32(), first.GetProperty("duplicates").GetInt32()));
+        Assert.Equal((0, 2), (second.GetProperty("accepted").GetInt32(), second.GetProperty("duplicates").GetInt32()));
         await _h.ScoredAsync();
-        var solves = await _h.QueryAsync<long>("SELECT COUNT(*) FROM ledger WHERE tenant_id = 'acme' AND rule_id = 'agent.ticket-solved'");
-        Assert.Equal(1, solves[0]);
+        var solves = await _h.QueryAsync<long>("SELECT COUNT(*) FROM ledger WHERE tenant_id = 'acme' AND rule_id IN ('agent.ticket-solved', 'agent.good-rating')");
+        Assert.Equal(2, solves[0]);
     }
 
     [Fact]
