@@ -117,6 +117,22 @@ public sealed class ZendeskSyncAndBackfillTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cli_sync_and_backfill_verbs_print_their_results()
+    {
+        _h.Zendesk.Tickets.Add(new ZdTicketRow(501, "solved", 9001, 7001, Now.AddDays(-2), Now.AddDays(-1), Now.AddDays(-1), ResolutionMinutes: 60));
+        using var output = new StringWriter();
+
+        var sync = await AgentHub.Cli.ConnectCommand.RunAsync(_h.Host.Services, ["sync", "--tenant", "acme"], output);
+        var backfill = await AgentHub.Cli.ConnectCommand.RunAsync(_h.Host.Services, ["backfill", "--tenant", "acme", "--days", "5"], output);
+        var tooLong = await AgentHub.Cli.ConnectCommand.RunAsync(_h.Host.Services, ["backfill", "--tenant", "acme", "--days", "365"], output);
+
+        Assert.Equal((0, 0, 2), (sync, backfill, tooLong));
+        var text = output.ToString();
+        Assert.Contains("\"agents\": 3", text, StringComparison.Ordinal);
+        Assert.Contains("\"accepted\": 2", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Backfill_days_out_of_range_is_a_validation_problem()
     {
         await _h.PostAdminAsync("/api/admin/tenants/acme/backfill", new { days = 0 }, 400);
