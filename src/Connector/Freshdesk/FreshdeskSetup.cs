@@ -10,7 +10,7 @@ namespace HelpdeskGamify.Connector.Freshdesk;
 /// one if not), and returns the automation rules to paste. The token is shown only in the run that
 /// created it; secrets the admin set stay write-only. Running it again changes nothing.
 /// </summary>
-public sealed class FreshdeskSetup(FreshdeskApi api, TenantDirectory tenants, ILogger<FreshdeskSetup> logger)
+public sealed class FreshdeskSetup(FreshdeskApi api, TenantStore store, TenantDirectory tenants, ILogger<FreshdeskSetup> logger)
 {
     /// <summary>Runs setup for <paramref name="tenant"/> with webhooks pointing at <paramref name="publicBaseUrl"/>.</summary>
     public async Task<SetupReport> RunAsync(Tenant tenant, Uri publicBaseUrl, CancellationToken ct)
@@ -24,7 +24,12 @@ public sealed class FreshdeskSetup(FreshdeskApi api, TenantDirectory tenants, IL
         if (string.IsNullOrEmpty(freshdesk.WebhookToken))
         {
             var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-            await tenants.SaveAsync(tenant with { Settings = tenant.Settings with { Freshdesk = freshdesk with { WebhookToken = token } } }, ct);
+            // Re-read without the cache, so a change made meanwhile on another node is not overwritten.
+            var current = await store.FindAsync(tenant.Id, ct) ?? tenant;
+            await tenants.SaveAsync(current with
+            {
+                Settings = current.Settings with { Freshdesk = (current.Settings.Freshdesk ?? freshdesk) with { WebhookToken = token } },
+            }, ct);
             steps.Add(new SetupStep(SetupStep.CreatedAction, "a webhook token (stored encrypted; shown below this once)"));
             tokenShown = token;
         }

@@ -10,7 +10,7 @@ namespace HelpdeskGamify.Connector.Zendesk;
 /// tenant, and the five triggers of the contract. Everything is looked up first (webhooks by
 /// endpoint and kind, triggers by title), so running it again creates nothing.
 /// </summary>
-public sealed class ZendeskSetup(ZendeskApi api, TenantDirectory tenants, ILogger<ZendeskSetup> logger)
+public sealed class ZendeskSetup(ZendeskApi api, TenantStore store, TenantDirectory tenants, ILogger<ZendeskSetup> logger)
 {
     /// <summary>The Zendesk events the event webhook subscribes to.</summary>
     public static readonly IReadOnlyList<string> EventSubscriptions =
@@ -47,9 +47,14 @@ public sealed class ZendeskSetup(ZendeskApi api, TenantDirectory tenants, ILogge
         var zendesk = tenant.Settings.Zendesk!;
         if (zendesk.WebhookSigningSecret != eventsSecret || zendesk.TriggerWebhookSigningSecret != triggerSecret)
         {
-            var updated = tenant with
+            // Re-read without the cache, so a change made meanwhile on another node is not overwritten.
+            var current = await store.FindAsync(tenant.Id, ct) ?? tenant;
+            var updated = current with
             {
-                Settings = tenant.Settings with { Zendesk = zendesk with { WebhookSigningSecret = eventsSecret, TriggerWebhookSigningSecret = triggerSecret } },
+                Settings = current.Settings with
+                {
+                    Zendesk = (current.Settings.Zendesk ?? zendesk) with { WebhookSigningSecret = eventsSecret, TriggerWebhookSigningSecret = triggerSecret },
+                },
             };
             await tenants.SaveAsync(updated, ct);
             steps.Add(new SetupStep("stored", "the signing secrets of both webhooks (encrypted in the tenant settings)"));
