@@ -45,6 +45,7 @@ public sealed class FreshdeskBackfill(FreshdeskApi api, ApiEventImporter importe
                 OccurredAt = t.CreatedAt ?? since,
                 SourceEventId = $"ticket:{ticketId}:created",
                 TicketId = ticketId,
+                TicketCreatedAt = t.CreatedAt,
                 CustomerId = customerId,
                 CustomerName = customerName,
                 Channel = Channel(t.Source),

@@ -14,7 +14,7 @@ internal sealed class FreshdeskPeople(FreshdeskApiClient client)
     private readonly Dictionary<long, FdContact?> _contacts = [];
 
     public static string IdOf(FdContact? contact, long id) =>
-        contact?.Email is { Length: > 0 } email ? email.Trim().ToLowerInvariant() : id.ToString(CultureInfo.InvariantCulture);
+        FreshdeskIdentity.FromEmail(contact?.Email) ?? id.ToString(CultureInfo.InvariantCulture);
 
     public async Task<(string? Id, string? Name)> AgentAsync(long? id, CancellationToken ct)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 using HelpdeskGamify.Connector.Events;
 using HelpdeskGamify.Connector.Storage;
@@ -7,7 +6,7 @@ namespace HelpdeskGamify.Connector.Freshdesk;
 
 /// <summary>
 /// Freshdesk automation deliveries carry no time and no id, so the inbox dates them by arrival and
-/// keys them as <c>freshdesk|t:{ticket}|{yyyyMMddHHmmssfff}|{Kind}|{fingerprint}</c>. An imported
+/// keys them by sequence (<see cref="SequenceKey"/>: <c>freshdesk|t:{ticket}|{stamp}|{Kind}|{fingerprint}</c>). An imported
 /// fact can therefore not share their key; instead the backfill asks whether a delivery of the same
 /// kind for the same ticket arrived from shortly before the fact until a day after it (Freshdesk
 /// defers deliveries up to a day), and leaves the fact out when one did.
@@ -27,17 +26,15 @@ public sealed class FreshdeskWebhookProbe(Database database)
     /// <summary>Whether a webhook already reported <paramref name="kind"/> for the ticket around <paramref name="at"/>.</summary>
     public async Task<bool> DeliveredAsync(string tenantId, string ticketId, HelpdeskEventKind kind, DateTimeOffset at, CancellationToken ct)
     {
-        var scope = "freshdesk|t:" + ticketId + "|";
+        var scope = SequenceKey.Scope(new HelpdeskEvent { Source = "freshdesk", Kind = kind, OccurredAt = at, TicketId = ticketId })
+            ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "Freshdesk automations report only ticket created, solved, reopened and agent replied.");
         await using var connection = await database.OpenAsync(ct);
         var keys = await connection.QueryAsync<string>(new CommandDefinition(SelectKeys, new
         {
             TenantId = tenantId,
-            From = scope + Stamp(at - EarlyArrival),
-            To = scope + Stamp(at + LateArrival) + "~",
+            From = scope + SequenceKey.Stamp(at - EarlyArrival),
+            To = scope + SequenceKey.Stamp(at + LateArrival) + "|~",
         }, cancellationToken: ct));
-        var marker = "|" + kind + "|";
-        return keys.Any(k => k.AsSpan(scope.Length).Contains(marker, StringComparison.Ordinal));
+        return keys.Any(k => SequenceKey.FingerprintOf(k, scope)?.StartsWith("|" + kind + "|", StringComparison.Ordinal) == true);
     }
-
-    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
 }

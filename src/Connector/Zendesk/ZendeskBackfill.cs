@@ -79,6 +79,7 @@ public sealed class ZendeskBackfill(ZendeskApi api, ApiEventImporter importer)
             Kind = HelpdeskEventKind.TicketCreated,
             OccurredAt = t.CreatedAt ?? since,
             TicketId = ticketId,
+            TicketCreatedAt = t.CreatedAt,
             CustomerId = Id(t.RequesterId),
             CustomerName = t.RequesterId is { } r ? names.GetValueOrDefault(r) : null,
             Channel = HelpdeskVocabulary.Channel(t.Via?.Channel),
