@@ -136,6 +136,34 @@ public sealed class FreshdeskConnectTests : IAsyncLifetime
         Assert.False(await _h.Host.Service<FreshdeskWebhookProbe>().DeliveredAsync("other", "1001", HelpdeskEventKind.TicketSolved, resolved, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_resolution_delivered_by_the_real_automation_webhook_is_not_imported_again()
+    {
+        await _h.CreateFreshdeskTenantAsync("fresh", webhookToken: "fd-webhook-token-0123456789");
+        var body = FreshdeskAutomationRules.Body("ticket.resolved")
+            .Replace("{{ticket.id}}", "1001", StringComparison.Ordinal).Replace("{{ticket.status}}", "Resolved", StringComparison.Ordinal)
+            .Replace("{{ticket.priority}}", "Medium", StringComparison.Ordinal).Replace("{{ticket.source}}", "Email", StringComparison.Ordinal)
+            .Replace("{{ticket.tags}}", "", StringComparison.Ordinal).Replace("{{ticket.group.name}}", "Tier 1", StringComparison.Ordinal)
+            .Replace("{{ticket.agent.email}}", "Ingrid@Fresh.example", StringComparison.Ordinal).Replace("{{ticket.agent.name}}", "Ingrid Dahl", StringComparison.Ordinal)
+            .Replace("{{ticket.requester.email}}", "kari@customer.example", StringComparison.Ordinal).Replace("{{ticket.requester.name}}", "Kari Nordmann", StringComparison.Ordinal)
+            .Replace("{{triggered_event}}", "{status:{from:2,to:4}}", StringComparison.Ordinal);
+        using var client = _h.Host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/freshdesk/fresh") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Webhook-Token", "fd-webhook-token-0123456789");
+        using var delivered = await client.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.OK, delivered.StatusCode);
+        var resolved = DateTimeOffset.UtcNow.AddMinutes(-2);
+        _h.Freshdesk.Tickets.Add(new FdTicketRow(1001, 4, 501, 801, resolved.AddDays(-20), resolved, resolved));
+
+        var result = await _h.PostAdminAsync("/api/admin/tenants/fresh/backfill", new { days = 7 });
+
+        Assert.Equal(0, result.GetProperty("accepted").GetInt32());
+        await _h.ScoredAsync();
+        var solves = await _h.QueryAsync<string>(
+            "SELECT p.external_id FROM ledger l JOIN participants p ON p.id = l.participant_id WHERE l.tenant_id = 'fresh' AND l.rule_id = 'agent.ticket-solved'");
+        Assert.Equal(["ingrid@fresh.example"], solves); // one solve, credited to the same person the API names by id 501
+    }
+
     [Theory]
     [InlineData(103, SatisfactionRating.Good)]
     [InlineData(102, SatisfactionRating.Good)]
