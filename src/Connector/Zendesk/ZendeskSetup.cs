@@ -18,7 +18,7 @@ public sealed class ZendeskSetup(ZendeskApi api, TenantStore store, TenantDirect
         "zen:event-type:ticket.created", "zen:event-type:ticket.status_changed", "zen:event-type:ticket.agent_assignment_changed",
         "zen:event-type:ticket.comment_added", "zen:event-type:ticket.priority_changed", "zen:event-type:ticket.tags_changed",
         "zen:event-type:messaging_ticket.message_added",
-        "zen:event-type:user.name_changed", "zen:event-type:user.role_changed", "zen:event-type:user.active_changed",
+        "zen:event-type:user.created", "zen:event-type:user.name_changed", "zen:event-type:user.role_changed", "zen:event-type:user.active_changed",
     ];
 
     /// <summary>The subscription that connects a webhook to triggers and automations.</summary>
