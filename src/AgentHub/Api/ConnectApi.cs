@@ -16,9 +16,12 @@ public static class ConnectApi
     {
         var group = app.MapGroup("/api/admin/tenants/{tenant}").WithTags("Admin").RequireAuthorization(Policies.Admin);
         group.MapPost("/setup", SetupAsync)
-            .WithSummary("Zendesk: installs webhooks, signing secrets and triggers. Freshdesk: verifies the API key and returns the automation rules to paste. Idempotent.");
-        group.MapPost("/directory-sync", SyncAsync).WithSummary("Copies agents, teams and avatars from the helpdesk into participants.");
-        group.MapPost("/backfill", BackfillAsync).WithSummary("Imports the last N days of tickets, metrics and ratings through the inbox (deduplicated against webhooks).");
+            .WithSummary("Zendesk: installs webhooks, signing secrets and triggers. Freshdesk: verifies the API key and returns the automation rules to paste. Idempotent.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status502BadGateway);
+        group.MapPost("/directory-sync", SyncAsync).WithSummary("Copies agents, teams and avatars from the helpdesk into participants.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status502BadGateway);
+        group.MapPost("/backfill", BackfillAsync).WithSummary("Imports the last N days of tickets, metrics and ratings through the inbox (deduplicated against webhooks).")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status502BadGateway);
         return group;
     }
 
