@@ -133,6 +133,17 @@ public sealed class ZendeskSetupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_tenant_without_api_credentials_is_told_what_is_missing()
+    {
+        await _h.Host.CreateZendeskTenantAsync("webhooks-only");
+
+        var problem = await _h.PostAdminAsync("/api/admin/tenants/webhooks-only/setup", new { publicUrl = "https://gamify.example.com" }, 422);
+
+        Assert.Contains("zendesk.apiToken", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Empty(_h.Zendesk.Requests);
+    }
+
+    [Fact]
     public async Task A_public_url_that_is_not_absolute_is_a_validation_problem()
     {
         await _h.PostAdminAsync("/api/admin/tenants/acme/setup", new { publicUrl = "gamify.example.com" }, 400);
