@@ -3,6 +3,8 @@ using HelpdeskGamify.AgentHub.Auth;
 using HelpdeskGamify.AgentHub.Demo;
 using HelpdeskGamify.AgentHub.Health;
 using HelpdeskGamify.AgentHub.Hubs;
+using HelpdeskGamify.AgentHub.Observability;
+using HelpdeskGamify.AgentHub.ScaleOut;
 using HelpdeskGamify.Connector.Scoring;
 
 namespace HelpdeskGamify.AgentHub;
@@ -18,7 +20,9 @@ public static class AgentHubServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         services.AddOpenApi();
         builder.AddGameAuth();
-        services.AddSignalR().AddMessagePackProtocol();
+        var signalR = services.AddSignalR().AddMessagePackProtocol();
+        builder.AddScaleOut(signalR);
+        builder.AddGameTelemetry();
         services.AddAgentViews();
         services.AddSingleton<IGameNotifier, SignalRGameNotifier>();
         services.AddGameHealthChecks();

@@ -59,10 +59,16 @@ public static class ConnectorServiceCollectionExtensions
         services.AddSingleton<IWebhookSource>(sp => sp.GetRequiredService<FreshchatWebhookSource>());
 
         services.AddSingleton<RuleBook>();
+        services.AddSingleton<NodeIdentity>();
+        services.AddOptions<InboxLeaseOptions>().BindConfiguration(InboxLeaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<InboxLeases>();
+        // Before the scorer: hosted services stop in reverse order, so leases are released after the last batch.
+        services.AddHostedService(sp => sp.GetRequiredService<InboxLeases>());
         services.AddSingleton<ScoringStore>();
         services.AddSingleton<ScoringWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ScoringWorker>());
 
+        services.TryAddSingleton<ITotalsFanout, NoTotalsFanout>();
         services.AddSingleton<LeaderboardIndex>();
         services.AddSingleton<LeaderboardReader>();
         services.AddSingleton<ParticipantStore>();

@@ -1,4 +1,5 @@
 using HelpdeskGamify.AgentHub.Auth;
+using HelpdeskGamify.AgentHub.Observability;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -26,10 +27,26 @@ public sealed class GameHub(HubMembership membership, CatchUpReader catchUp) : H
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, group);
         }
+        var tenant = Context.User!.TenantId() ?? "";
+        var role = Context.User!.Role() ?? "";
+        HubMetrics.Connected(tenant, role);
+        Context.Items[CountedKey] = (tenant, role);
         await base.OnConnectedAsync();
     }
 
     /// <summary>What the caller missed since ledger entry <paramref name="lastLedgerId"/>, and the board as it is now.</summary>
     public Task<CatchUp> CatchUp(long lastLedgerId, string? period) =>
         catchUp.ReadAsync(Context.User!, lastLedgerId, period ?? "week", Context.ConnectionAborted);
+
+    /// <inheritdoc />
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items.TryGetValue(CountedKey, out var counted) && counted is (string tenant, string role))
+        {
+            HubMetrics.Disconnected(tenant, role);
+        }
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    private const string CountedKey = "helpdeskgamify.counted";
 }

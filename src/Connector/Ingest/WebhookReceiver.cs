@@ -42,6 +42,15 @@ public sealed class WebhookReceiver(
             return WebhookProblems.TooLarge();
         }
 
+        using var activity = ConnectorTelemetry.Activities.StartActivity("webhook.ingest");
+        activity?.SetTag("helpdeskgamify.source", source.Name);
+        // Every log line of this delivery carries the tenant and the delivery id (never the body or headers).
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["TenantId"] = tenantId,
+            ["Source"] = source.Name,
+            ["DeliveryId"] = source.DeliveryId(request),
+        });
         var now = clock.GetUtcNow();
         var tenant = await tenants.FindAsync(tenantId, ct);
         // Unknown tenants are checked against an empty one: same work, same answer, nothing to enumerate.
@@ -74,6 +83,7 @@ public sealed class WebhookReceiver(
         }
 
         var items = ToInboxItems(source, tenant!.Id, source.DeliveryId(request), body, headers, events, now);
+        activity?.SetTag("helpdeskgamify.tenant", tenant.Id);
         try
         {
             return TypedResults.Ok(await StoreAsync(items, ct));
@@ -112,6 +122,7 @@ public sealed class WebhookReceiver(
     {
         var results = await inbox.AppendAsync(items, ct);
         var accepted = results.Count(r => !r.Duplicate);
+        ConnectorTelemetry.RecordIngested(items[0].TenantId, items[0].Source, accepted, results.Count - accepted);
         return new WebhookAnswer(accepted > 0 ? "accepted" : "duplicate", accepted, results.Count - accepted);
     }
 

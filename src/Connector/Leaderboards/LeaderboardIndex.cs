@@ -7,9 +7,10 @@ namespace HelpdeskGamify.Connector.Leaderboards;
 /// <summary>
 /// In-memory ranked boards, one <see cref="RankedSet"/> per tenant, board and period, loaded from
 /// <c>leaderboard_totals</c> on first use and then kept current by the scorer with absolute totals
-/// after each commit. Reads never touch the database once a board is loaded.
+/// after each commit. Reads never touch the database once a board is loaded. Scaled out, other
+/// nodes' commits arrive through <see cref="ApplyRemote"/> (see <see cref="ITotalsFanout"/>).
 /// </summary>
-public sealed class LeaderboardIndex(Database database)
+public sealed class LeaderboardIndex(Database database, ITotalsFanout fanout)
 {
     private readonly ConcurrentDictionary<BoardKey, LoadedBoard> _boards = new();
 
@@ -38,8 +39,22 @@ public sealed class LeaderboardIndex(Database database)
         }
     }
 
-    /// <summary>Records committed totals; boards nobody has read yet are left to load from the database.</summary>
+    /// <summary>Records totals this node committed and tells the other nodes.</summary>
     public void Apply(IEnumerable<TotalChange> changes)
+    {
+        var list = changes as IReadOnlyList<TotalChange> ?? changes.ToList();
+        ApplyRemote(list);
+        if (list.Count > 0)
+        {
+            fanout.Publish(list);
+        }
+    }
+
+    /// <summary>Forgets every loaded board, so the next read reloads it (after messages may have been missed).</summary>
+    public void Invalidate() => _boards.Clear();
+
+    /// <summary>Records committed totals (another node's, or this one's); boards nobody has read yet are left to load from the database.</summary>
+    public void ApplyRemote(IEnumerable<TotalChange> changes)
     {
         foreach (var change in changes)
         {

@@ -5,7 +5,7 @@ using HelpdeskGamify.Connector.Storage;
 namespace HelpdeskGamify.Connector.Scoring;
 
 /// <summary>The writes of scoring, all inside the caller's transaction so that a row is processed exactly once.</summary>
-public sealed class ScoringStore(Database database)
+public sealed class ScoringStore(Database database, InboxLeases leases)
 {
     /// <summary>Opens a connection for a scoring batch.</summary>
     public Task<DbConnection> OpenAsync(CancellationToken ct) => database.OpenAsync(ct);
@@ -13,10 +13,18 @@ public sealed class ScoringStore(Database database)
     /// <summary>Waits for this node's turn to write (see <see cref="Database.EnterWriteAsync"/>).</summary>
     public ValueTask<WriteTurn> EnterWriteAsync(CancellationToken ct) => database.EnterWriteAsync(ct);
 
-    /// <summary>The oldest pending inbox rows.</summary>
-    public async Task<IReadOnlyList<PendingInboxRow>> PendingAsync(DbConnection connection, int limit, CancellationToken ct) =>
-        (await connection.QueryAsync<PendingInboxRow>(new CommandDefinition(database.Dialect.SelectPendingInbox,
-            new { Limit = limit }, cancellationToken: ct))).AsList();
+    /// <summary>
+    /// Claims the tenants with pending work that no other live node holds, then returns the oldest
+    /// pending rows of this node's tenants only (see <see cref="InboxLeases"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<PendingInboxRow>> PendingAsync(DbConnection connection, int limit, CancellationToken ct)
+    {
+        var nowMs = await leases.ClaimAsync(connection, ct);
+        var rows = (await connection.QueryAsync<PendingInboxRow>(new CommandDefinition(database.Dialect.SelectPendingInbox,
+            new { leases.Owner, NowMs = nowMs, Limit = limit }, cancellationToken: ct))).AsList();
+        ConnectorTelemetry.RecordClaimed(rows, nowMs);
+        return rows;
+    }
 
     /// <summary>Creates the participant or refreshes its name and team; returns its id.</summary>
     public Task<long> UpsertParticipantAsync(DbConnection connection, DbTransaction tx, string tenantId, string kind,
@@ -62,6 +70,8 @@ public sealed class PendingInboxRow
     public string EventJson { get; init; } = "";
     /// <summary>How often scoring was tried.</summary>
     public long Attempts { get; init; }
+    /// <summary>When the delivery was made durable (for the inbox lag metric).</summary>
+    public long ReceivedAtMs { get; init; }
 }
 
 /// <summary>The parameters of one ledger insert.</summary>

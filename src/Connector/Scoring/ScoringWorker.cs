@@ -64,6 +64,8 @@ public sealed class ScoringWorker(
         {
             return 0;
         }
+        using var activity = ConnectorTelemetry.Activities.StartActivity("scoring.batch");
+        activity?.SetTag("helpdeskgamify.rows", rows.Count);
         ScoringOutcome outcome;
         List<TotalChange> totals;
         try
@@ -77,6 +79,7 @@ public sealed class ScoringWorker(
             (outcome, totals) = await ScoreOneByOneAsync(connection, rows, ct);
         }
         leaderboards.Apply(totals);
+        ConnectorTelemetry.RecordScored(rows, outcome);
         await PublishAsync(outcome, ct);
         return rows.Count;
     }

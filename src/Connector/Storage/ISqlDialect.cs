@@ -12,8 +12,17 @@ public partial interface ISqlDialect
     /// <summary>Inserts an inbox row unless its delivery id or natural key exists; returns the new id or nothing.</summary>
     string InsertInboxIfAbsent { get; }
 
-    /// <summary>The oldest pending inbox rows, at most <c>@Limit</c>.</summary>
+    /// <summary>
+    /// The oldest pending inbox rows of the tenants whose scoring lease <c>@Owner</c> holds at
+    /// <c>@NowMs</c>, at most <c>@Limit</c>.
+    /// </summary>
     string SelectPendingInbox { get; }
+
+    /// <summary>
+    /// Takes or renews, for <c>@Owner</c> until <c>@ExpiresAtMs</c>, the scoring lease of every tenant
+    /// with pending inbox rows whose lease is free, expired at <c>@NowMs</c>, or already <c>@Owner</c>'s.
+    /// </summary>
+    string ClaimTenantLeases { get; }
 
     /// <summary>Inserts a participant if absent and refreshes its name; returns its id.</summary>
     string UpsertParticipant { get; }

@@ -25,7 +25,18 @@ public sealed class MigrationRunner(Database database, TimeProvider clock, ILogg
             applied_at_ms BIGINT NOT NULL);
         """;
 
+    // Nodes starting together must not both apply a script: SQL Server serializes whole runs with an
+    // application lock held by the session; SQLite's write transaction (BEGIN IMMEDIATE) does the
+    // same per script, and each script re-checks inside it whether another node got there first.
+    private const string LockSqlServer = """
+        DECLARE @result INT;
+        EXEC @result = sp_getapplock @Resource = N'helpdeskgamify.migrations', @LockMode = N'Exclusive', @LockOwner = N'Session', @LockTimeout = 120000;
+        IF @result < 0 THROW 50001, N'Timed out waiting for another node to finish migrating.', 1;
+        """;
+
     private const string SelectApplied = "SELECT version FROM schema_migrations";
+
+    private const string CountApplied = "SELECT COUNT(*) FROM schema_migrations WHERE version = @Version";
 
     private const string InsertApplied = "INSERT INTO schema_migrations (version, name, applied_at_ms) VALUES (@Version, @Name, @AppliedAtMs)";
 
@@ -50,12 +61,20 @@ public sealed class MigrationRunner(Database database, TimeProvider clock, ILogg
             // WAL is a property of the file: set once, it lets readers run beside the one writer.
             await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL;", cancellationToken: ct));
         }
+        if (database.Provider == StorageProvider.SqlServer)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(LockSqlServer, cancellationToken: ct));
+        }
         var createHistory = database.Provider == StorageProvider.SqlServer ? CreateHistorySqlServer : CreateHistorySqlite;
         await connection.ExecuteAsync(new CommandDefinition(createHistory, cancellationToken: ct));
         var applied = (await connection.QueryAsync<int>(new CommandDefinition(SelectApplied, cancellationToken: ct))).ToHashSet();
         foreach (var migration in Scripts(database.Provider).Where(m => !applied.Contains(m.Version)))
         {
             await using var tx = await connection.BeginTransactionAsync(ct);
+            if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountApplied, new { migration.Version }, tx, cancellationToken: ct)) > 0)
+            {
+                continue;
+            }
             foreach (var batch in migration.Batches)
             {
                 await connection.ExecuteAsync(new CommandDefinition(batch, transaction: tx, cancellationToken: ct));

@@ -21,10 +21,27 @@ public sealed partial class SqlServerDialect : ISqlDialect
 
     /// <inheritdoc />
     public string SelectPendingInbox => """
-        SELECT TOP (@Limit) id AS Id, tenant_id AS TenantId, source AS Source, event_json AS EventJson, attempts AS Attempts
-        FROM inbox
-        WHERE status = 0
-        ORDER BY id;
+        SELECT TOP (@Limit) i.id AS Id, i.tenant_id AS TenantId, i.source AS Source, i.event_json AS EventJson, i.attempts AS Attempts,
+               i.received_at_ms AS ReceivedAtMs
+        FROM inbox AS i
+        JOIN scoring_leases AS l ON l.tenant_id = i.tenant_id
+        WHERE i.status = 0 AND l.owner = @Owner AND l.expires_at_ms > @NowMs
+        ORDER BY i.id;
+        """;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// <c>HOLDLOCK</c> makes the match and the insert one serializable step, so two nodes racing for a
+    /// new tenant cannot both insert (one waits, then sees the other's fresh lease and leaves it).
+    /// </remarks>
+    public string ClaimTenantLeases => """
+        MERGE scoring_leases WITH (HOLDLOCK) AS target
+        USING (SELECT DISTINCT tenant_id FROM inbox WHERE status = 0) AS source
+            ON target.tenant_id = source.tenant_id
+        WHEN MATCHED AND (target.owner = @Owner OR target.expires_at_ms <= @NowMs) THEN
+            UPDATE SET owner = @Owner, expires_at_ms = @ExpiresAtMs
+        WHEN NOT MATCHED THEN
+            INSERT (tenant_id, owner, expires_at_ms) VALUES (source.tenant_id, @Owner, @ExpiresAtMs);
         """;
 
     /// <inheritdoc />

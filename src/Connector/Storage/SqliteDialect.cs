@@ -16,11 +16,22 @@ public sealed partial class SqliteDialect : ISqlDialect
 
     /// <inheritdoc />
     public string SelectPendingInbox => """
-        SELECT id AS Id, tenant_id AS TenantId, source AS Source, event_json AS EventJson, attempts AS Attempts
-        FROM inbox
-        WHERE status = 0
-        ORDER BY id
+        SELECT i.id AS Id, i.tenant_id AS TenantId, i.source AS Source, i.event_json AS EventJson, i.attempts AS Attempts,
+               i.received_at_ms AS ReceivedAtMs
+        FROM inbox AS i
+        JOIN scoring_leases AS l ON l.tenant_id = i.tenant_id
+        WHERE i.status = 0 AND l.owner = @Owner AND l.expires_at_ms > @NowMs
+        ORDER BY i.id
         LIMIT @Limit
+        """;
+
+    /// <inheritdoc />
+    /// <remarks>The <c>WHERE</c> of the <c>SELECT</c> also keeps SQLite from reading <c>ON CONFLICT</c> as a join.</remarks>
+    public string ClaimTenantLeases => """
+        INSERT INTO scoring_leases (tenant_id, owner, expires_at_ms)
+        SELECT DISTINCT tenant_id, @Owner, @ExpiresAtMs FROM inbox WHERE status = 0
+        ON CONFLICT (tenant_id) DO UPDATE SET owner = excluded.owner, expires_at_ms = excluded.expires_at_ms
+        WHERE scoring_leases.owner = excluded.owner OR scoring_leases.expires_at_ms <= @NowMs
         """;
 
     /// <inheritdoc />

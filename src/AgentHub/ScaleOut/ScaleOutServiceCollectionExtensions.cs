@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.SignalR;
+using HelpdeskGamify.Connector.Leaderboards;
+using StackExchange.Redis;
+
+namespace HelpdeskGamify.AgentHub.ScaleOut;
+
+/// <summary>
+/// With <c>Redis:ConnectionString</c> set, the node runs as one of many: SignalR messages cross nodes
+/// over the Redis backplane and committed leaderboard totals reach every node's in-memory boards.
+/// Without it, nothing here is registered and the node runs alone.
+/// </summary>
+public static class ScaleOutServiceCollectionExtensions
+{
+    /// <summary>Adds the backplane and the totals fan-out when Redis is configured.</summary>
+    public static IHostApplicationBuilder AddScaleOut(this IHostApplicationBuilder builder, ISignalRServerBuilder signalR)
+    {
+        var services = builder.Services;
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section);
+        var redis = builder.Configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() ?? new RedisOptions();
+        if (string.IsNullOrWhiteSpace(redis.ConnectionString))
+        {
+            return builder;
+        }
+        signalR.AddStackExchangeRedis(redis.ConnectionString, o =>
+        {
+            o.Configuration.ChannelPrefix = RedisChannel.Literal(redis.ChannelPrefix + ":signalr");
+            o.Configuration.AbortOnConnectFail = false;
+        });
+        services.AddSingleton<RedisConnection>();
+        services.AddSingleton<ITotalsFanout, RedisTotalsPublisher>();
+        services.AddHostedService<RedisTotalsSubscriber>();
+        return builder;
+    }
+}
