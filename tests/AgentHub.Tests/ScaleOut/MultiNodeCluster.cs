@@ -1,0 +1,104 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using HelpdeskGamify.TestSupport;
+using HelpdeskGamify.TestSupport.ScaleOut;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Data.Sqlite;
+
+namespace HelpdeskGamify.AgentHub.Tests.ScaleOut;
+
+/// <summary>Two AgentHub processes sharing one SQLite data directory (WAL) and one redis-server.</summary>
+internal sealed class MultiNodeCluster : IDisposable
+{
+    public const string Tenant = "acme";
+
+    private MultiNodeCluster(RedisServerProcess redis, string dataDirectory, AgentHubProcess a, AgentHubProcess b)
+    {
+        Redis = redis;
+        DataDirectory = dataDirectory;
+        A = a;
+        B = b;
+    }
+
+    public RedisServerProcess Redis { get; }
+    public string DataDirectory { get; }
+    public AgentHubProcess A { get; }
+    public AgentHubProcess B { get; }
+    public string Secret { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public static async Task<MultiNodeCluster> StartAsync(TimeSpan leaseDuration)
+    {
+        var redis = await RedisServerProcess.StartAsync();
+        var data = Path.Combine(Path.GetTempPath(), "helpdeskgamify-tests", "nodes-" + Guid.NewGuid().ToString("n"));
+        Directory.CreateDirectory(data);
+        var settings = new Dictionary<string, string>
+        {
+            ["Storage__DataDirectory"] = data,
+            ["Admin__ApiKey"] = GameHost.AdminKey,
+            ["Auth__SigningKey"] = GameHost.SigningKey,
+            ["Redis__ConnectionString"] = redis.ConnectionString,
+            ["Scoring__Lease__Duration"] = leaseDuration.ToString(),
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        var a = AgentHubProcess.Start(settings);
+        var b = AgentHubProcess.Start(settings);
+        var cluster = new MultiNodeCluster(redis, data, a, b);
+        try
+        {
+            await Task.WhenAll(a.WaitReadyAsync(TimeSpan.FromSeconds(60)), b.WaitReadyAsync(TimeSpan.FromSeconds(60)));
+            using var admin = a.Client(GameHost.AdminKey);
+            using var response = await admin.PutAsJsonAsync($"/api/admin/tenants/{Tenant}", new
+            {
+                name = "Acme",
+                platform = "zendesk",
+                zendesk = new { subdomain = Tenant, webhookSigningSecret = cluster.Secret },
+                widgetSigningSecret = "widget-" + cluster.Secret,
+            });
+            response.EnsureSuccessStatusCode();
+            return cluster;
+        }
+        catch
+        {
+            cluster.Dispose();
+            throw;
+        }
+    }
+
+    public async Task<string> TokenAsync(AgentHubProcess node, string role, string subject)
+    {
+        using var admin = node.Client(GameHost.AdminKey);
+        using var response = await admin.PostAsJsonAsync($"/api/admin/tenants/{Tenant}/tokens", new { role, subject });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("token").GetString()!;
+    }
+
+    public static HubConnection Hub(AgentHubProcess node, string token) => new HubConnectionBuilder()
+        .WithUrl(new Uri(node.BaseAddress, "/hubs/game"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+        .Build();
+
+    /// <summary>Reads the shared database directly, as a third process would.</summary>
+    public async Task<T> QueryAsync<T>(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(DataDirectory, "helpdeskgamify.db")};Pooling=False");
+        await connection.OpenAsync();
+        await Dapper.SqlMapper.ExecuteAsync(connection, "PRAGMA busy_timeout=10000;");
+        return (await Dapper.SqlMapper.ExecuteScalarAsync<T>(connection, sql))!;
+    }
+
+    public string Describe() => $"--- node A\n{A.Output}\n--- node B\n{B.Output}";
+
+    public void Dispose()
+    {
+        A.Dispose();
+        B.Dispose();
+        Redis.Dispose();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
