@@ -49,7 +49,7 @@ public sealed class ParticipantStore(Database database)
     }
 
     private const string SelectByCategory = """
-        SELECT category AS Category, SUM(points) AS Points
+        SELECT category AS Category, SUM(CAST(points AS BIGINT)) AS Points
         FROM ledger
         WHERE tenant_id = @TenantId AND participant_id = @ParticipantId
         GROUP BY category

@@ -80,6 +80,15 @@ public sealed class InboxLeaseOptions
 /// <summary>This process's name among the nodes: host, process id and a random suffix, unique per start.</summary>
 public sealed class NodeIdentity
 {
+    /// <summary>A new identity for this process.</summary>
+    public NodeIdentity()
+        : this($"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("n")[..8]}")
+    {
+    }
+
+    /// <summary>A given identity (tests play several nodes in one process).</summary>
+    public NodeIdentity(string id) => Id = id;
+
     /// <summary>The node id.</summary>
-    public string Id { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("n")[..8]}";
+    public string Id { get; }
 }
