@@ -97,9 +97,12 @@ public sealed class LeaderboardIndex(Database database, ITotalsFanout fanout)
             List<(string MemberKey, long Points)> rows;
             try
             {
-                await using var connection = await database.OpenAsync(ct);
-                rows = (await connection.QueryAsync<(string MemberKey, long Points)>(new CommandDefinition(SelectBoard,
-                    new { key.TenantId, key.Board, key.PeriodKey }, cancellationToken: ct))).AsList();
+                rows = await database.RetryAsync(async token =>
+                {
+                    await using var connection = await database.OpenAsync(token);
+                    return (await connection.QueryAsync<(string MemberKey, long Points)>(new CommandDefinition(SelectBoard,
+                        new { key.TenantId, key.Board, key.PeriodKey }, cancellationToken: token))).AsList();
+                }, ct);
             }
             catch
             {

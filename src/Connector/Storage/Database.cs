@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace HelpdeskGamify.Connector.Storage;
 
@@ -10,9 +11,16 @@ public sealed class Database : IDisposable
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+    private readonly ResiliencePipeline _retry;
 
     /// <summary>Creates the factory from <see cref="StorageOptions"/>.</summary>
     public Database(IOptions<StorageOptions> options)
+        : this(options, TransientFaults.Pipeline(TransientFaults.IsTransient))
+    {
+    }
+
+    /// <summary>Creates the factory with a given retry pipeline for SQL Server (a seam for tests).</summary>
+    internal Database(IOptions<StorageOptions> options, ResiliencePipeline sqlServerRetry)
     {
         var o = options.Value;
         Provider = o.Provider;
@@ -23,6 +31,7 @@ public sealed class Database : IDisposable
                 ?? throw new InvalidOperationException("Storage:ConnectionString is required when Storage:Provider is SqlServer."),
             _ => SqliteConnectionString(o),
         };
+        _retry = o.Provider == StorageProvider.SqlServer ? sqlServerRetry : ResiliencePipeline.Empty;
     }
 
     /// <summary>The configured provider.</summary>
@@ -31,8 +40,17 @@ public sealed class Database : IDisposable
     /// <summary>The provider's SQL for the statements that differ.</summary>
     public ISqlDialect Dialect { get; }
 
-    /// <summary>Opens a connection, with the per-connection settings SQLite needs.</summary>
-    public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Runs an operation that is safe to repeat (a read, an upsert, an insert-if-absent), again after a
+    /// transient SQL Server fault. The operation must open its own connection through <see cref="OpenAsync"/>.
+    /// </summary>
+    public ValueTask<T> RetryAsync<T>(Func<CancellationToken, ValueTask<T>> idempotent, CancellationToken ct = default) =>
+        _retry.ExecuteAsync(idempotent, ct);
+
+    /// <summary>Opens a connection (retrying transient connect failures on SQL Server), with the per-connection settings SQLite needs.</summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken ct = default) => await _retry.ExecuteAsync(OpenOnceAsync, ct);
+
+    private async ValueTask<DbConnection> OpenOnceAsync(CancellationToken ct)
     {
         DbConnection connection = Provider == StorageProvider.SqlServer
             ? new SqlConnection(_connectionString)

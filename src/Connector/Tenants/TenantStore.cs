@@ -21,8 +21,12 @@ public sealed class TenantStore(Database database, IDataProtectionProvider prote
     /// <summary>The tenant with this id, or null.</summary>
     public async Task<Tenant?> FindAsync(string id, CancellationToken ct = default)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<TenantRow>(new CommandDefinition(SelectById, new { Id = id }, cancellationToken: ct));
+        // Every webhook needs its tenant: a failover blip must not turn into 401s or 503s.
+        var row = await database.RetryAsync(async token =>
+        {
+            await using var connection = await database.OpenAsync(token);
+            return await connection.QuerySingleOrDefaultAsync<TenantRow>(new CommandDefinition(SelectById, new { Id = id }, cancellationToken: token));
+        }, ct);
         return row is null ? null : ToTenant(row);
     }
 
