@@ -7,6 +7,7 @@ using HelpdeskGamify.Connector.Scoring;
 using HelpdeskGamify.Connector.Storage;
 using HelpdeskGamify.Connector.Tenants;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -188,6 +189,25 @@ public abstract class StoreTests<TProvider> where TProvider : IStoreProvider, ne
 
         Assert.Single(await b.PendingAsync(connection, 10, default));
         Assert.Empty(await a.PendingAsync(connection, 10, default));
+    }
+
+    [SkippableFact]
+    public async Task Data_protection_keys_kept_in_the_database_let_another_node_decrypt()
+    {
+        await using var scratch = await MigratedAsync();
+        IDataProtector Node() => DataProtectionProvider.Create(new DirectoryInfo(Path.GetTempPath()), b => b
+                .SetApplicationName("HelpdeskGamify")
+                .Services.Configure<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o =>
+                    o.XmlRepository = new DatabaseXmlRepository(scratch.Database, _clock)))
+            .CreateProtector("test");
+
+        var secret = Node().Protect("tenant secret");
+
+        Assert.Equal("tenant secret", Node().Unprotect(secret));
+        var repository = new DatabaseXmlRepository(scratch.Database, _clock);
+        var key = Assert.Single(repository.GetAllElements());
+        repository.StoreElement(key, "key-" + key.Attribute("id")!.Value);
+        Assert.Single(repository.GetAllElements());
     }
 
     private InboxLeases Leases(Database database, string node) =>
