@@ -119,7 +119,7 @@ public abstract class StoreTests<TProvider> where TProvider : IStoreProvider, ne
     public async Task Tenants_are_saved_encrypted_replaced_and_listed()
     {
         await using var scratch = await MigratedAsync();
-        var store = new TenantStore(scratch.Database, new EphemeralDataProtectionProvider(), _clock);
+        var store = new TenantStore(scratch.Database, new EphemeralDataProtectionProvider(), _clock, NullLogger<TenantStore>.Instance);
         var tenant = new Tenant("acme", "Acme", "zendesk", new TenantSettings { Zendesk = new ZendeskSettings { WebhookSigningSecret = "s3cret" } }, ["https://acme.example"]);
 
         await store.SaveAsync(tenant);
