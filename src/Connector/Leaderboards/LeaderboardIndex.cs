@@ -12,6 +12,12 @@ namespace HelpdeskGamify.Connector.Leaderboards;
 /// </summary>
 public sealed class LeaderboardIndex(Database database, ITotalsFanout fanout)
 {
+    /// <summary>An index for one node alone (no other nodes to tell).</summary>
+    public LeaderboardIndex(Database database)
+        : this(database, new NoTotalsFanout())
+    {
+    }
+
     private readonly ConcurrentDictionary<BoardKey, LoadedBoard> _boards = new();
 
     private const string SelectBoard = """

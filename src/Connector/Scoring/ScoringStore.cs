@@ -1,12 +1,19 @@
 using System.Data.Common;
 using Dapper;
 using HelpdeskGamify.Connector.Storage;
+using Microsoft.Extensions.Options;
 
 namespace HelpdeskGamify.Connector.Scoring;
 
 /// <summary>The writes of scoring, all inside the caller's transaction so that a row is processed exactly once.</summary>
 public sealed class ScoringStore(Database database, InboxLeases leases)
 {
+    /// <summary>A store for one node alone, holding leases under a fresh identity with the default duration.</summary>
+    public ScoringStore(Database database)
+        : this(database, new InboxLeases(database, new NodeIdentity(), Options.Create(new InboxLeaseOptions()), TimeProvider.System))
+    {
+    }
+
     /// <summary>Opens a connection for a scoring batch.</summary>
     public Task<DbConnection> OpenAsync(CancellationToken ct) => database.OpenAsync(ct);
 

@@ -91,6 +91,7 @@ public sealed class ScoringWorker(
         var totals = new List<TotalChange>();
         foreach (var row in rows)
         {
+            using var scope = logger.BeginScope(new Dictionary<string, object?> { ["TenantId"] = row.TenantId, ["InboxId"] = row.Id });
             try
             {
                 var (outcome, rowTotals) = await ScoreRowsAsync(connection, [row], ct);

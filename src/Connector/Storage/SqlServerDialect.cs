@@ -2,7 +2,11 @@ namespace HelpdeskGamify.Connector.Storage;
 
 /// <summary>
 /// SQL Server: <c>TOP</c>, <c>OUTPUT</c>, and insert-if-absent guarded by <c>UPDLOCK, HOLDLOCK</c>
-/// so that two concurrent writers cannot both pass the existence check.
+/// so that two concurrent writers cannot both pass the existence check. Each existence check is
+/// one seek on one unique index (two <c>NOT EXISTS</c> rather than an <c>OR</c>), so the key-range
+/// locks it takes stay narrow. Times are the application's clock in Unix milliseconds on both
+/// providers, so the same rules and tests hold; nodes must keep their clocks in sync (NTP) since
+/// scoring leases compare them.
 /// </summary>
 public sealed partial class SqlServerDialect : ISqlDialect
 {
@@ -16,7 +20,10 @@ public sealed partial class SqlServerDialect : ISqlDialect
         SELECT @TenantId, @Source, @DeliveryId, @NaturalKey, @Kind, @OccurredAtMs, @ReceivedAtMs, @EventJson, @RawBody, @HeadersJson, 0, 0
         WHERE NOT EXISTS (
             SELECT 1 FROM inbox WITH (UPDLOCK, HOLDLOCK)
-            WHERE tenant_id = @TenantId AND ((source = @Source AND delivery_id = @DeliveryId) OR natural_key = @NaturalKey));
+            WHERE tenant_id = @TenantId AND source = @Source AND delivery_id = @DeliveryId)
+          AND NOT EXISTS (
+            SELECT 1 FROM inbox WITH (UPDLOCK, HOLDLOCK)
+            WHERE tenant_id = @TenantId AND natural_key = @NaturalKey);
         """;
 
     /// <inheritdoc />

@@ -39,6 +39,8 @@ internal sealed class MultiNodeCluster : IDisposable
             ["Redis__ConnectionString"] = redis.ConnectionString,
             ["Scoring__Lease__Duration"] = leaseDuration.ToString(),
             ["Logging__LogLevel__Default"] = "Warning",
+            // The key ring in the shared database, as on SQL Server (the file default would work too here).
+            ["DataProtection__KeyStore"] = "Database",
         };
         var a = AgentHubProcess.Start(settings);
         var b = AgentHubProcess.Start(settings);
