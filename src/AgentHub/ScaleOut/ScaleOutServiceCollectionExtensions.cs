@@ -29,6 +29,7 @@ public static class ScaleOutServiceCollectionExtensions
         services.AddSingleton<RedisConnection>();
         services.AddSingleton<ITotalsFanout, RedisTotalsPublisher>();
         services.AddHostedService<RedisTotalsSubscriber>();
+        services.AddHostedService<RedisInboxPulse>();
         return builder;
     }
 }

@@ -13,8 +13,21 @@ public sealed class InboxSignal
         FullMode = BoundedChannelFullMode.DropWrite,
     });
 
-    /// <summary>Says that there is new work.</summary>
-    public void Pulse() => _pulses.Writer.TryWrite(true);
+    /// <summary>Says that this node committed new work (wakes the local scorer and tells <see cref="Committed"/> listeners).</summary>
+    public void Pulse()
+    {
+        Wake();
+        Committed?.Invoke();
+    }
+
+    /// <summary>Wakes the local scorer only (another node committed; its lease holder may be us).</summary>
+    public void Wake() => _pulses.Writer.TryWrite(true);
+
+    /// <summary>
+    /// Raised after each local inbox commit. Scaled out, the host forwards it to the other nodes,
+    /// because the node holding a tenant's scoring lease may not be the one that took the webhook.
+    /// </summary>
+    public event Action? Committed;
 
     /// <summary>Waits for a pulse or the timeout, whichever comes first.</summary>
     public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
