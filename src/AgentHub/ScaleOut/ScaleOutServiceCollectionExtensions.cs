@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.SignalR;
 using HelpdeskGamify.Connector.Leaderboards;
 using StackExchange.Redis;
@@ -30,6 +31,7 @@ public static class ScaleOutServiceCollectionExtensions
         services.AddSingleton<ITotalsFanout, RedisTotalsPublisher>();
         services.AddHostedService<RedisTotalsSubscriber>();
         services.AddHostedService<RedisInboxPulse>();
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", failureStatus: HealthStatus.Degraded, tags: ["ready"]);
         return builder;
     }
 }

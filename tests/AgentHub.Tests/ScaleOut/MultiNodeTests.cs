@@ -37,6 +37,11 @@ public sealed class MultiNodeTests(ITestOutputHelper output)
 
     private static async Task<long> AwardOnNodeBForWebhookOnNodeAAsync(MultiNodeCluster cluster)
     {
+        using (var probe = cluster.B.Client())
+        {
+            var ready = await probe.GetFromJsonAsync<JsonElement>("/health/ready");
+            Assert.Equal("healthy", ready.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString());
+        }
         var token = await cluster.TokenAsync(cluster.B, "agent", "9001");
         // Boards are read on both nodes first, so both hold them in memory and must be told of the change.
         Assert.Equal(0, await AllTimePointsAsync(cluster.A, "9001"));

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace HelpdeskGamify.AgentHub.ScaleOut;
+
+/// <summary>
+/// Reports Redis on <c>/health/ready</c> as degraded, never unhealthy: without Redis a node still
+/// takes webhooks and scores (the database is what matters), only pushes and boards stop crossing
+/// nodes, so taking the node out of the load balancer would do more harm than good.
+/// </summary>
+public sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
+{
+    /// <inheritdoc />
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var multiplexer = await redis.GetAsync().WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+        return multiplexer.IsConnected
+            ? HealthCheckResult.Healthy("Redis connected.")
+            : HealthCheckResult.Degraded("Redis unreachable: pushes and leaderboards do not cross nodes until it returns.");
+    }
+}
