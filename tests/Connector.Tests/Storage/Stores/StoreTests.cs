@@ -45,6 +45,21 @@ public abstract class StoreTests<TProvider> where TProvider : IStoreProvider, ne
     }
 
     [SkippableFact]
+    public async Task Nodes_starting_together_apply_each_migration_once()
+    {
+        await using var scratch = await new TProvider().CreateAsync();
+        // Separate runners (and connections) like separate nodes; SQL Server serializes them with an
+        // application lock, SQLite with its write lock and a re-check inside each script's transaction.
+        var runners = Enumerable.Range(0, 4).Select(_ => new MigrationRunner(scratch.Database, _clock, NullLogger<MigrationRunner>.Instance));
+
+        await Task.WhenAll(runners.Select(r => Task.Run(() => r.ApplyAsync())));
+
+        await using var connection = await scratch.Database.OpenAsync();
+        Assert.Equal(MigrationRunner.Scripts(scratch.Database.Provider).Count,
+            await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM schema_migrations"));
+    }
+
+    [SkippableFact]
     public async Task Inbox_insert_if_absent_refuses_the_same_delivery_and_the_same_natural_key()
     {
         await using var scratch = await MigratedAsync();
