@@ -21,6 +21,8 @@ public static class DataProtectionSetup
     /// <summary>Adds Data Protection with its keys in the configured store.</summary>
     public static IServiceCollection AddTenantSecretProtection(this IServiceCollection services)
     {
+        // Before AddDataProtection: its warm-up must find the key this makes under the shared lock.
+        services.AddHostedService<FirstDataProtectionKey>();
         services.AddDataProtection().SetApplicationName("HelpdeskGamify");
         services.AddOptions<KeyManagementOptions>()
             .Configure<IOptions<StorageOptions>, Microsoft.Extensions.Configuration.IConfiguration, IServiceProvider>((o, storage, configuration, sp) =>

@@ -139,7 +139,8 @@ public sealed class MultiNodeTests(ITestOutputHelper output)
             "SELECT points FROM leaderboard_totals WHERE tenant_id = 'acme' AND board = 'agents' AND period_key = 'all' AND member_key = '9001'"));
         await GameHost.WaitUntilAsync(async () => await AllTimePointsAsync(survivor, "9001") == expected,
             TimeSpan.FromSeconds(30), "the surviving node's board to show the exact total");
-        // Both nodes decrypted the tenant's secrets with the one key ring kept in the shared database.
+        // Both nodes started at once, yet made one key between them (FirstDataProtectionKey), kept in the
+        // shared database, and both decrypted the tenant's secrets with it.
         Assert.Equal(1, await cluster.QueryAsync<long>("SELECT COUNT(*) FROM data_protection_keys"));
     }
 
