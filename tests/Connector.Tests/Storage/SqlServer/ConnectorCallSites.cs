@@ -52,7 +52,16 @@ internal static class ConnectorCallSites
                 var parameters = args.Arguments.Skip(1).FirstOrDefault(a => a.NameColon is null || a.NameColon.Name.Identifier.Text == "parameters");
                 var where = $"{Path.GetFileName(tree.FilePath)}:{tree.GetLineSpan(creation.Span).StartLinePosition.Line + 1}";
                 var anonymous = parameters is not null && model.GetTypeInfo(parameters.Expression).Type?.IsAnonymousType == true;
-                sites.Add(new CallSite(where, Statement(model.GetSymbolInfo(sql).Symbol), ParameterNames(model, parameters?.Expression), anonymous));
+                var names = ParameterNames(model, parameters?.Expression);
+                var symbol = model.GetSymbolInfo(sql).Symbol;
+                if (symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol helper } forwarded)
+                {
+                    // A small helper that runs whichever statement its caller names: check each caller's statement.
+                    sites.AddRange(StatementsPassedTo(compilation, sources, helper, forwarded)
+                        .Select(s => new CallSite($"{where} via {s.Where}", s.Statement, names, anonymous)));
+                    continue;
+                }
+                sites.Add(new CallSite(where, Statement(symbol), names, anonymous));
             }
         }
         // CS8795: partial methods that source generators ([GeneratedRegex]) implement in the real build.
@@ -62,6 +71,27 @@ internal static class ConnectorCallSites
             throw new InvalidOperationException("The Connector sources did not compile for the check: " + string.Join("; ", errors));
         }
         return sites;
+    }
+
+    private static IEnumerable<(string Where, string? Statement)> StatementsPassedTo(
+        CSharpCompilation compilation, IEnumerable<SyntaxTree> trees, IMethodSymbol helper, IParameterSymbol parameter)
+    {
+        foreach (var tree in trees)
+        {
+            var model = compilation.GetSemanticModel(tree);
+            foreach (var call in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(call).Symbol?.OriginalDefinition, helper.OriginalDefinition))
+                {
+                    continue;
+                }
+                var argument = call.ArgumentList.Arguments
+                    .Where((a, i) => a.NameColon?.Name.Identifier.Text == parameter.Name || (a.NameColon is null && i == parameter.Ordinal))
+                    .FirstOrDefault();
+                var where = $"{Path.GetFileName(tree.FilePath)}:{tree.GetLineSpan(call.Span).StartLinePosition.Line + 1}";
+                yield return (where, argument is null ? null : Statement(model.GetSymbolInfo(argument.Expression).Symbol));
+            }
+        }
     }
 
     /// <summary>"Type.Constant" for a constant, "ISqlDialect.Member" for a dialect statement, null when computed at run time.</summary>
