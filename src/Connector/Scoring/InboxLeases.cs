@@ -42,6 +42,7 @@ public sealed class InboxLeases(Database database, NodeIdentity node, IOptions<I
     public async Task ReleaseAllAsync(CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
+        using var turn = await database.EnterWriteAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(ReleaseAll, new { Owner }, cancellationToken: ct));
     }
 

@@ -26,7 +26,12 @@ public sealed class ScoringStore(Database database, InboxLeases leases)
     /// </summary>
     public async Task<IReadOnlyList<PendingInboxRow>> PendingAsync(DbConnection connection, int limit, CancellationToken ct)
     {
-        var nowMs = await leases.ClaimAsync(connection, ct);
+        long nowMs;
+        // The claim writes (lease rows), so it takes this node's SQLite write turn like every writer.
+        using (await database.EnterWriteAsync(ct))
+        {
+            nowMs = await leases.ClaimAsync(connection, ct);
+        }
         var rows = (await connection.QueryAsync<PendingInboxRow>(new CommandDefinition(database.Dialect.SelectPendingInbox,
             new { leases.Owner, NowMs = nowMs, Limit = limit }, cancellationToken: ct))).AsList();
         ConnectorTelemetry.RecordClaimed(rows, nowMs);
