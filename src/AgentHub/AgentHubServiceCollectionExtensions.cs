@@ -5,6 +5,7 @@ using HelpdeskGamify.AgentHub.Health;
 using HelpdeskGamify.AgentHub.Hubs;
 using HelpdeskGamify.AgentHub.Observability;
 using HelpdeskGamify.AgentHub.ScaleOut;
+using HelpdeskGamify.AgentHub.Security;
 using HelpdeskGamify.Connector.Scoring;
 
 namespace HelpdeskGamify.AgentHub;
@@ -20,6 +21,7 @@ public static class AgentHubServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         services.AddOpenApi();
         builder.AddGameAuth();
+        services.AddGameSecurity();
         var signalR = services.AddSignalR().AddMessagePackProtocol();
         builder.AddScaleOut(signalR);
         builder.AddGameTelemetry();
@@ -43,6 +45,7 @@ public static class AgentHubServiceCollectionExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseGameSecurity();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();

@@ -33,6 +33,7 @@ public static class ConnectorServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Database>();
+        services.AddSingleton<StorageHealth>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<SchemaMigrationService>();
         services.AddHostedService(sp => sp.GetRequiredService<SchemaMigrationService>());

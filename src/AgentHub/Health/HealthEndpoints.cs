@@ -12,7 +12,10 @@ public static class HealthEndpoints
     /// <summary>Registers the checks.</summary>
     public static IServiceCollection AddGameHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<StorageWriteHealthCheck>("storage-writes", tags: ["ready"]);
+        services.AddExceptionHandler<StorageFaultHandler>();
         return services;
     }
 
@@ -27,6 +30,7 @@ public static class HealthEndpoints
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
+        context.Response.Headers.CacheControl = "no-store";
         return context.Response.WriteAsync(JsonSerializer.Serialize(new
         {
             status = report.Status.ToString().ToLowerInvariant(),

@@ -12,7 +12,7 @@ namespace HelpdeskGamify.Connector.Ingest;
 /// one loop writes everything that is waiting in a single transaction, and every request is
 /// answered only after that commit. One fsync then covers a whole batch instead of one request.
 /// </summary>
-public sealed class InboxWriter(Database database, InboxSignal signal, ILogger<InboxWriter> logger) : BackgroundService
+public sealed class InboxWriter(Database database, InboxSignal signal, StorageHealth health, ILogger<InboxWriter> logger) : BackgroundService
 {
     /// <summary>The most deliveries one commit carries.</summary>
     public const int MaxBatch = 512;
@@ -60,11 +60,13 @@ public sealed class InboxWriter(Database database, InboxSignal signal, ILogger<I
                     {
                         batch[i].Completion.TrySetResult(results[i]);
                     }
+                    health.RecordSuccess();
                     signal.Pulse();
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
                     logger.LogError(ex, "Could not commit {Count} inbox deliveries", batch.Count);
+                    health.RecordFailure(ex);
                     foreach (var write in batch)
                     {
                         write.Completion.TrySetException(new InboxUnavailableException(ex));

@@ -12,6 +12,7 @@ public sealed class Database : IDisposable
     private readonly string _connectionString;
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
     private readonly ResiliencePipeline _retry;
+    private readonly string _sqlitePragmas;
 
     /// <summary>Creates the factory from <see cref="StorageOptions"/>.</summary>
     public Database(IOptions<StorageOptions> options)
@@ -23,6 +24,7 @@ public sealed class Database : IDisposable
     internal Database(IOptions<StorageOptions> options, ResiliencePipeline sqlServerRetry)
     {
         var o = options.Value;
+        _sqlitePragmas = $"PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={o.BusyTimeoutMs};";
         Provider = o.Provider;
         Dialect = o.Provider == StorageProvider.SqlServer ? new SqlServerDialect() : new SqliteDialect();
         _connectionString = o.Provider switch
@@ -63,7 +65,9 @@ public sealed class Database : IDisposable
                 await using var pragma = connection.CreateCommand();
                 // FULL makes every commit survive power loss, which is what the 2xx promises;
                 // group commit keeps that affordable.
-                pragma.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+#pragma warning disable CA2100 // Built once from an integer option validated by range; no input reaches it.
+                pragma.CommandText = _sqlitePragmas;
+#pragma warning restore CA2100
                 await pragma.ExecuteNonQueryAsync(ct);
             }
             return connection;

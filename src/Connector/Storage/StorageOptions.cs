@@ -20,6 +20,13 @@ public sealed class StorageOptions
     /// <summary>The folder for the SQLite file and other local state.</summary>
     [Required]
     public string DataDirectory { get; set; } = "data";
+
+    /// <summary>
+    /// How long a SQLite write waits for another writer's lock before it fails (and the webhook
+    /// answers 503 so that the helpdesk retries). Keep it below the inbox's 30 s answer deadline.
+    /// </summary>
+    [Range(0, 25_000)]
+    public int BusyTimeoutMs { get; set; } = 10_000;
 }
 
 /// <summary>The database engines the stores speak.</summary>
