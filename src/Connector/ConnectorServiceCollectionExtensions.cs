@@ -3,6 +3,7 @@ using HelpdeskGamify.Connector.Freshdesk;
 using HelpdeskGamify.Connector.Ingest;
 using HelpdeskGamify.Connector.Leaderboards;
 using HelpdeskGamify.Connector.Participants;
+using HelpdeskGamify.Connector.Privacy;
 using HelpdeskGamify.Connector.Scoring;
 using HelpdeskGamify.Connector.Scoring.Rules;
 using HelpdeskGamify.Connector.Storage;
@@ -73,6 +74,8 @@ public static class ConnectorServiceCollectionExtensions
         services.AddSingleton<LeaderboardIndex>();
         services.AddSingleton<LeaderboardReader>();
         services.AddSingleton<ParticipantStore>();
+        services.AddSingleton<CustomerPrivacyStore>();
+        services.AddSingleton<CustomerExporter>();
         return builder;
     }
 }

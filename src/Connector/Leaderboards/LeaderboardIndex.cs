@@ -45,6 +45,18 @@ public sealed class LeaderboardIndex(Database database, ITotalsFanout fanout)
         }
     }
 
+    /// <summary>
+    /// Forgets a tenant's loaded boards on this node so that the next read loads them again, after a
+    /// change the scorer does not report (a customer erased and renamed to a pseudonym).
+    /// </summary>
+    public void Evict(string tenantId, string board)
+    {
+        foreach (var key in _boards.Keys.Where(k => k.TenantId == tenantId && k.Board == board).ToList())
+        {
+            _boards.TryRemove(key, out _);
+        }
+    }
+
     /// <summary>Records totals this node committed and tells the other nodes.</summary>
     public void Apply(IEnumerable<TotalChange> changes)
     {

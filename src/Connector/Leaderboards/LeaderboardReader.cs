@@ -26,27 +26,38 @@ public sealed class LeaderboardReader(LeaderboardIndex index, ParticipantStore p
         }, ct);
 
         var names = await NamesAsync(tenantId, board, top.Select(e => e.Key).Concat(me is { } m ? [m.Key] : []).ToList(), ct);
-        var entries = top.Select(e => ToEntry(e, names)).ToList();
-        return new LeaderboardPage(board, period, entries, me is { } mine ? ToEntry(mine, names) : null);
+        var entries = top.Select(e => ToEntry(e, names, meKey)).ToList();
+        return new LeaderboardPage(board, period, entries, me is { } mine ? ToEntry(mine, names, meKey) : null);
     }
 
-    private async Task<IReadOnlyDictionary<string, string>> NamesAsync(string tenantId, string board, IReadOnlyList<string> keys, CancellationToken ct)
+    /// <summary>How an agent who opted out appears to everyone but themselves: no name, no id.</summary>
+    public const string HiddenAgentName = "Anonymous agent";
+
+    private async Task<IReadOnlyDictionary<string, (string Name, bool Hidden)>> NamesAsync(string tenantId, string board, IReadOnlyList<string> keys, CancellationToken ct)
     {
         if (board == "teams")
         {
-            return keys.Distinct(StringComparer.Ordinal).ToDictionary(k => k, k => k, StringComparer.Ordinal);
+            return keys.Distinct(StringComparer.Ordinal).ToDictionary(k => k, k => (k, false), StringComparer.Ordinal);
         }
         var kind = board == "agents" ? ParticipantKinds.Agent : ParticipantKinds.Customer;
         var found = await participants.FindManyAsync(tenantId, kind, keys.Distinct(StringComparer.Ordinal).ToList(), ct);
         return keys.Distinct(StringComparer.Ordinal).ToDictionary(k => k, k =>
         {
-            var name = found.TryGetValue(k, out var p) ? p.DisplayName : null;
-            return kind == ParticipantKinds.Customer ? DisplayNames.Pseudonym(name, k) : name ?? "Agent " + k;
+            var p = found.GetValueOrDefault(k);
+            return kind == ParticipantKinds.Customer
+                ? (DisplayNames.Pseudonym(p?.DisplayName, k), false)
+                : (p?.DisplayName ?? "Agent " + k, p?.OptedOut == true);
         }, StringComparer.Ordinal);
     }
 
-    private static LeaderboardEntry ToEntry(RankedEntry e, IReadOnlyDictionary<string, string> names) =>
-        new(e.Rank + 1, e.Key, names.TryGetValue(e.Key, out var name) ? name : e.Key, e.Score);
+    private static LeaderboardEntry ToEntry(RankedEntry e, IReadOnlyDictionary<string, (string Name, bool Hidden)> names, string? meKey)
+    {
+        var (name, hidden) = names.TryGetValue(e.Key, out var n) ? n : (e.Key, false);
+        // Opted-out agents keep their rank (the board's order stays true) but not their identity.
+        return hidden && e.Key != meKey
+            ? new(e.Rank + 1, "", HiddenAgentName, e.Score)
+            : new(e.Rank + 1, e.Key, name, e.Score);
+    }
 }
 
 /// <summary>A board page as the API returns it.</summary>

@@ -1,0 +1,100 @@
+using System.Data.Common;
+using Dapper;
+using HelpdeskGamify.Connector.Scoring;
+using HelpdeskGamify.Connector.Storage;
+
+namespace HelpdeskGamify.Connector.Privacy;
+
+/// <summary>
+/// Erases and exports one customer's personal data. Erasure keeps the aggregates (ledger entries,
+/// totals, ranks) under a stable pseudonym, so the books still balance; it is idempotent, because a
+/// second call finds nobody under the real id any more.
+/// </summary>
+public sealed class CustomerPrivacyStore(Database database, TimeProvider clock)
+{
+    private const string SelectCustomer = """
+        SELECT id AS Id, display_name AS DisplayName FROM participants
+        WHERE tenant_id = @TenantId AND kind = @Kind AND external_id = @ExternalId
+        """;
+
+    private const string RenameCustomer = """
+        UPDATE participants SET external_id = @Pseudonym, display_name = NULL, updated_at_ms = @NowMs
+        WHERE tenant_id = @TenantId AND id = @Id
+        """;
+
+    private const string RenameTotals = """
+        UPDATE leaderboard_totals SET member_key = @Pseudonym
+        WHERE tenant_id = @TenantId AND board = 'customers' AND member_key = @ExternalId
+        """;
+
+    private const string SelectInboxMentions = """
+        SELECT id AS Id, event_json AS EventJson, raw_body AS RawBody FROM inbox
+        WHERE tenant_id = @TenantId AND event_json LIKE @Pattern ESCAPE '\'
+        """;
+
+    private const string UpdateInbox = "UPDATE inbox SET event_json = @EventJson, raw_body = @RawBody WHERE tenant_id = @TenantId AND id = @Id";
+
+    private const string SelectDeadLetters = "SELECT id AS Id, raw_body AS RawBody FROM dead_letters WHERE tenant_id = @TenantId";
+
+    private const string UpdateDeadLetter = "UPDATE dead_letters SET raw_body = @RawBody WHERE tenant_id = @TenantId AND id = @Id";
+
+    /// <summary>Erases the customer; returns false when there was nothing (left) to erase.</summary>
+    public async Task<bool> EraseAsync(string tenantId, string customerId, string pseudonym, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var customer = await connection.QuerySingleOrDefaultAsync<CustomerRow>(new CommandDefinition(SelectCustomer,
+            new { TenantId = tenantId, Kind = ParticipantKinds.Customer, ExternalId = customerId }, tx, cancellationToken: ct));
+        var scrubbed = await ScrubDeliveriesAsync(connection, tx, tenantId, customerId, customer?.DisplayName, pseudonym, ct);
+        if (customer is not null)
+        {
+            var args = new { TenantId = tenantId, customer.Id, ExternalId = customerId, Pseudonym = pseudonym, NowMs = clock.GetUtcNow().ToUnixTimeMilliseconds() };
+            await connection.ExecuteAsync(new CommandDefinition(RenameCustomer, args, tx, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(RenameTotals, args, tx, cancellationToken: ct));
+        }
+        await tx.CommitAsync(ct);
+        return customer is not null || scrubbed > 0;
+    }
+
+    private static async Task<int> ScrubDeliveriesAsync(DbConnection connection, DbTransaction tx, string tenantId, string customerId,
+        string? name, string pseudonym, CancellationToken ct)
+    {
+        var changed = 0;
+        var inbox = await connection.QueryAsync<InboxRow>(new CommandDefinition(SelectInboxMentions,
+            new { TenantId = tenantId, Pattern = MentionPattern(customerId) }, tx, cancellationToken: ct));
+        foreach (var row in inbox)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(UpdateInbox, new
+            {
+                TenantId = tenantId,
+                row.Id,
+                EventJson = PersonalDataScrubber.ScrubEvent(row.EventJson, pseudonym),
+                RawBody = PersonalDataScrubber.ScrubBody(row.RawBody, customerId, name, pseudonym),
+            }, tx, cancellationToken: ct));
+            changed++;
+        }
+        var letters = await connection.QueryAsync<DeadLetterRow>(new CommandDefinition(SelectDeadLetters, new { TenantId = tenantId }, tx, cancellationToken: ct));
+        foreach (var letter in letters.Where(l => PersonalDataScrubber.Mentions(l.RawBody, customerId, name)))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(UpdateDeadLetter, new
+            {
+                TenantId = tenantId,
+                letter.Id,
+                RawBody = PersonalDataScrubber.ScrubBody(letter.RawBody, customerId, name, pseudonym),
+            }, tx, cancellationToken: ct));
+            changed++;
+        }
+        return changed;
+    }
+
+    /// <summary>A LIKE pattern for events whose customer is <paramref name="customerId"/>.</summary>
+    internal static string MentionPattern(string customerId) =>
+        "%\"customerId\":" + System.Text.Json.JsonSerializer.Serialize(customerId).Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+
+    private sealed record CustomerRow(long Id, string? DisplayName);
+
+    private sealed record InboxRow(long Id, string EventJson, byte[] RawBody);
+
+    private sealed record DeadLetterRow(long Id, byte[] RawBody);
+}

@@ -1,0 +1,51 @@
+namespace HelpdeskGamify.AgentHub.Tests.Security;
+
+/// <summary>Who may call a route.</summary>
+public enum Access
+{
+    /// <summary>The admin key only.</summary>
+    Admin,
+    /// <summary>Anyone with a token of the tenant.</summary>
+    Member,
+    /// <summary>The agent named in the route, team leads and the admin.</summary>
+    AgentSelf,
+    /// <summary>The customer named in the route, team leads and the admin.</summary>
+    CustomerSelf,
+}
+
+/// <summary>
+/// One API route for the isolation matrix. <c>{tenant}</c>, <c>{agent}</c> and <c>{customer}</c> are
+/// filled per caller. New routes plug in with one line in <see cref="All"/>.
+/// </summary>
+public sealed record ApiRoute(string Method, string Template, Access Access, Func<object>? Body = null)
+{
+    /// <summary>The agent and customer the seeded data has.</summary>
+    public const string Agent = "9001";
+
+    /// <summary>The seeded customer.</summary>
+    public const string Customer = "7001";
+
+    /// <summary>Every API route the host serves today.</summary>
+    public static IReadOnlyList<ApiRoute> All { get; } =
+    [
+        new("GET", "/api/admin/tenants/{tenant}", Access.Admin),
+        new("PUT", "/api/admin/tenants/{tenant}", Access.Admin, () => new { name = "Renamed", platform = "zendesk" }),
+        new("POST", "/api/admin/tenants/{tenant}/tokens", Access.Admin, () => new { role = "agent", subject = "9001" }),
+        new("GET", "/api/admin/tenants/{tenant}/dead-letters", Access.Admin),
+        new("GET", "/api/admin/tenants/{tenant}/customers/{customer}/export", Access.Admin),
+        new("GET", "/api/tenants/{tenant}/leaderboards/agents?period=all", Access.Member),
+        new("GET", "/api/tenants/{tenant}/leaderboards/customers?period=all", Access.Member),
+        new("GET", "/api/tenants/{tenant}/leaderboards/teams?period=all", Access.Member),
+        new("GET", "/api/tenants/{tenant}/agents/{agent}", Access.AgentSelf),
+        new("GET", "/api/tenants/{tenant}/agents/{agent}/ledger", Access.AgentSelf),
+        new("GET", "/api/tenants/{tenant}/customers/{customer}", Access.CustomerSelf),
+        new("GET", "/api/tenants/{tenant}/customers/{customer}/ledger", Access.CustomerSelf),
+    ];
+
+    /// <summary>The path for a tenant.</summary>
+    public string Path(string tenant) => Template.Replace("{tenant}", tenant, StringComparison.Ordinal)
+        .Replace("{agent}", Agent, StringComparison.Ordinal).Replace("{customer}", Customer, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Method} {Template}";
+}

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HelpdeskGamify.AgentHub.Auth;
+using HelpdeskGamify.TestSupport;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace HelpdeskGamify.AgentHub.Tests.Security;
+
+public sealed class TenantIsolationMatrixTests : IDisposable
+{
+    private readonly GameHost _host = new();
+
+    /// <summary>A caller, and the routes it may use (null: none, it must get 401).</summary>
+    private sealed record Caller(string Name, string? Token, Func<ApiRoute, bool>? May);
+
+    [Fact]
+    public async Task Every_api_route_answers_every_foreign_forged_or_wrong_role_token_with_401_or_403_problem()
+    {
+        await SeedAsync();
+        var failures = new List<string>();
+        var calls = 0;
+        foreach (var caller in await CallersAsync())
+        {
+            foreach (var route in ApiRoute.All)
+            {
+                using var client = _host.CreateClient();
+                if (caller.Token is not null)
+                {
+                    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", caller.Token);
+                }
+                using var request = new HttpRequestMessage(new HttpMethod(route.Method), route.Path("acme"));
+                if (route.Body is not null)
+                {
+                    request.Content = JsonContent.Create(route.Body());
+                }
+                using var response = await client.SendAsync(request);
+                calls++;
+                var expected = caller.May is null ? "401" : caller.May(route) ? "2xx" : "403";
+                var actual = response.IsSuccessStatusCode ? "2xx" : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (actual != expected)
+                {
+                    failures.Add($"{caller.Name} on {route}: {actual}, expected {expected}");
+                }
+                else if (!response.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+                {
+                    failures.Add($"{caller.Name} on {route}: {actual} without problem+json");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} of {calls} calls wrong:\n" + string.Join('\n', failures));
+    }
+
+    [Fact]
+    public async Task Hub_refuses_forged_tokens_and_never_delivers_one_tenants_awards_to_another()
+    {
+        var secret = await _host.CreateZendeskTenantAsync("acme");
+        await _host.CreateZendeskTenantAsync("globex");
+        foreach (var caller in (await CallersAsync()).Where(c => c.May is null && c.Token is not null && c.Token.Contains('.', StringComparison.Ordinal)))
+        {
+            await using var forged = _host.Hub(caller.Token!);
+            await Assert.ThrowsAnyAsync<Exception>(() => forged.StartAsync());
+        }
+
+        // Same helpdesk user id in both tenants: only acme's agent may hear about acme's ticket.
+        await using var acme = _host.Hub(await _host.TokenAsync("acme", Roles.Agent, "9001"));
+        await using var globex = _host.Hub(await _host.TokenAsync("globex", Roles.Agent, "9001"));
+        await using var globexLead = _host.Hub(await _host.TokenAsync("globex", Roles.TeamLead, "lead"));
+        var acmeHeard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var leaked = 0;
+        acme.On<JsonElement>("pointsAwarded", _ => acmeHeard.TrySetResult());
+        foreach (var other in new[] { globex, globexLead })
+        {
+            other.On<JsonElement>("pointsAwarded", _ => Interlocked.Increment(ref leaked));
+            other.On<JsonElement>("leaderboardChanged", _ => Interlocked.Increment(ref leaked));
+            await other.StartAsync();
+        }
+        await acme.StartAsync();
+
+        using var client = _host.CreateClient();
+        using var response = await client.SendAsync(ZendeskWebhooks.SignedPost("acme", secret, ZendeskWebhooks.Trigger("ticket.solved", "31")));
+        response.EnsureSuccessStatusCode();
+        await acmeHeard.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.Delay(300);
+        Assert.Equal(0, leaked);
+    }
+
+    private async Task SeedAsync()
+    {
+        var secret = await _host.CreateZendeskTenantAsync("acme");
+        await _host.CreateZendeskTenantAsync("globex");
+        using var client = _host.CreateClient();
+        foreach (var body in new[]
+        {
+            ZendeskWebhooks.Trigger("ticket.solved", "11"),
+            ZendeskWebhooks.Trigger("ticket.satisfaction_rated", "11", satisfaction: "Good"),
+        })
+        {
+            using var response = await client.SendAsync(ZendeskWebhooks.SignedPost("acme", secret, body));
+            response.EnsureSuccessStatusCode();
+        }
+        using var admin = _host.AdminClient();
+        await GameHost.WaitUntilAsync(async () => (await admin.GetAsync($"/api/tenants/acme/customers/{ApiRoute.Customer}")).IsSuccessStatusCode, what: "the customer's points");
+    }
+
+    private async Task<IReadOnlyList<Caller>> CallersAsync()
+    {
+        var issuer = _host.Service<TokenIssuer>();
+        var agentValid = issuer.Issue("acme", Roles.Agent, ApiRoute.Agent);
+        var wrongKey = new byte[32];
+        var noExp = TokenForge.Claims("acme", Roles.TeamLead, "lead");
+        noExp.Remove("exp");
+        var notYet = TokenForge.Claims("acme", Roles.TeamLead, "lead");
+        notYet["nbf"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
+        return
+        [
+            new("admin key", GameHost.AdminKey, _ => true),
+            new("acme team lead", issuer.Issue("acme", Roles.TeamLead, "lead"), r => r.Access != Access.Admin),
+            new("acme agent 9001", agentValid, r => r.Access is Access.Member or Access.AgentSelf),
+            new("acme agent 9002", issuer.Issue("acme", Roles.Agent, "9002"), r => r.Access == Access.Member),
+            new("acme customer 7001", issuer.Issue("acme", Roles.Customer, ApiRoute.Customer), r => r.Access is Access.Member or Access.CustomerSelf),
+            new("acme customer 7002", issuer.Issue("acme", Roles.Customer, "7002"), r => r.Access == Access.Member),
+            new("globex team lead", issuer.Issue("globex", Roles.TeamLead, "lead"), _ => false),
+            new("globex agent 9001", issuer.Issue("globex", Roles.Agent, ApiRoute.Agent), _ => false),
+            new("globex customer 7001", issuer.Issue("globex", Roles.Customer, ApiRoute.Customer), _ => false),
+            new("acme token with an unknown role", TokenForge.Sign(TokenForge.Claims("acme", "superuser", "x")), _ => false),
+            new("no token", null, null),
+            new("wrong admin key", "not-the-admin-key", null),
+            new("expired", TokenForge.Sign(TokenForge.Claims("acme", Roles.TeamLead, "lead", TimeSpan.FromMinutes(-5))), null),
+            new("not yet valid", TokenForge.Sign(notYet), null),
+            new("without expiry", TokenForge.Sign(noExp), null),
+            new("tampered tenant", TokenForge.TamperPayload(agentValid, c => { c["tenant"] = JsonSerializer.SerializeToElement("globex"); return c; }), null),
+            new("tampered role", TokenForge.TamperPayload(agentValid, c => { c["role"] = JsonSerializer.SerializeToElement("teamlead"); return c; }), null),
+            new("alg none", TokenForge.Sign(TokenForge.Claims("acme", Roles.TeamLead, "lead"), alg: "none"), null),
+            new("alg none with admin role", TokenForge.Sign(TokenForge.Claims("acme", Roles.Admin, "admin"), alg: "none"), null),
+            new("wrong key", TokenForge.Sign(TokenForge.Claims("acme", Roles.TeamLead, "lead"), key: wrongKey), null),
+            new("HS512 with the right key", TokenForge.Sign(TokenForge.Claims("acme", Roles.TeamLead, "lead"), alg: "HS512"), null),
+            new("wrong issuer", TokenForge.Sign(TokenForge.Claims("acme", Roles.TeamLead, "lead", issuer: "evil")), null),
+            new("wrong audience", TokenForge.Sign(TokenForge.Claims("acme", Roles.TeamLead, "lead", audience: "evil")), null),
+            new("signature stripped", agentValid[..(agentValid.LastIndexOf('.') + 1)], null),
+            new("garbage with two dots", "abc.def.ghi", null),
+        ];
+    }
+
+    public void Dispose() => _host.Dispose();
+}
