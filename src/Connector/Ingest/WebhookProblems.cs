@@ -6,6 +6,9 @@ namespace HelpdeskGamify.Connector.Ingest;
 /// <summary>The RFC 7807 answers of the webhook routes, worded for the admin reading the helpdesk's delivery log.</summary>
 public static class WebhookProblems
 {
+    /// <summary>The <c>Retry-After</c> sent with a 503, in seconds.</summary>
+    public const string RetryAfterSeconds = "5";
+
     /// <summary>401: missing or wrong signature or key, stale timestamp, or unknown tenant — deliberately one answer.</summary>
     public static ProblemHttpResult Unauthenticated() => TypedResults.Problem(
         statusCode: StatusCodes.Status401Unauthorized,

@@ -90,6 +90,8 @@ public sealed class WebhookReceiver(
         }
         catch (Exception ex) when (ex is InboxUnavailableException or TimeoutException)
         {
+            // Zendesk and Freshdesk back off on Retry-After; without it some retry at once.
+            request.HttpContext.Response.Headers.RetryAfter = WebhookProblems.RetryAfterSeconds;
             return WebhookProblems.Unavailable();
         }
     }
