@@ -13,6 +13,12 @@ internal static class JsonFields
 
     public static JsonDocument ParseDocument(ReadOnlyMemory<byte> body)
     {
+        // JsonDocument checks UTF-8 only when a string is read, which would surface as an
+        // InvalidOperationException (a 500) deep in a mapper; refuse it here, by name.
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            throw new PayloadException("The body is not valid UTF-8.");
+        }
         try
         {
             return JsonDocument.Parse(body, DocumentOptions);
@@ -20,6 +26,19 @@ internal static class JsonFields
         catch (JsonException ex)
         {
             throw new PayloadException($"The body is not valid JSON ({ex.Message.Split('.')[0]}). Quote every placeholder in the template.");
+        }
+    }
+
+    /// <summary>A string value; an escape that is not text (a lone surrogate such as \uD800) is the sender's error, not ours.</summary>
+    public static string StringOf(JsonElement value, string name)
+    {
+        try
+        {
+            return value.GetString() ?? "";
+        }
+        catch (InvalidOperationException)
+        {
+            throw new PayloadException($"'{name}' is not valid text (broken \\u escape).");
         }
     }
 
@@ -45,7 +64,7 @@ internal static class JsonFields
         }
         var text = value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => StringOf(value, name),
             JsonValueKind.Number => value.GetRawText(),
             JsonValueKind.True => "true",
             JsonValueKind.False => "false",
@@ -111,8 +130,8 @@ internal static class JsonFields
         }
         IEnumerable<string?> raw = value.ValueKind switch
         {
-            JsonValueKind.Array => value.EnumerateArray().Select(t => t.ValueKind == JsonValueKind.String ? t.GetString() : t.GetRawText()),
-            JsonValueKind.String => value.GetString()!.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries),
+            JsonValueKind.Array => value.EnumerateArray().Select(t => t.ValueKind == JsonValueKind.String ? StringOf(t, name) : t.GetRawText()),
+            JsonValueKind.String => StringOf(value, name).Split([' ', ','], StringSplitOptions.RemoveEmptyEntries),
             JsonValueKind.Null => [],
             _ => throw new PayloadException($"'{name}' must be a list of tags."),
         };

@@ -100,6 +100,8 @@ public static class HostileCorpus
             new("name with NUL", (r, c) => Field(r, c, r.Fields.Name, "Kari\u0000Nordmann"), Unreadable),
             new("name with escape sequences", (r, c) => Field(r, c, r.Fields.Name, "Kari\u001b[31mRed"), Unreadable),
             new("name with bell and backspace", (r, c) => Field(r, c, r.Fields.Name, "\u0007\u0008\u0008admin"), Unreadable),
+            new("name with a lone surrogate escape", (r, c) => FieldRaw(r, c, r.Fields.Name, "\"Kari \\uD800\""), Unreadable),
+            new("tags with a lone surrogate escape", (r, c) => FieldRaw(r, c, r.Fields.Tags, "\"vip \\uDFFF\""), Unreadable),
             new("event is a number", (r, c) => Field(r, c, r.Fields.Event, 1e308), Unreadable),
             new("event is true", (r, c) => Field(r, c, r.Fields.Event, true), Unreadable),
         };
@@ -122,6 +124,14 @@ public static class HostileCorpus
 
     private static HttpRequestMessage Field(WebhookRoute route, CorpusContext context, string path, JsonNode? value) =>
         route.SignedPost(context.Tenant, context.Secret, JsonPath.With(route.ValidBody(context.NextTicket()), path, value).ToJsonString());
+
+    /// <summary>Puts raw JSON text at the field, for values no serializer would write (broken escapes).</summary>
+    private static HttpRequestMessage FieldRaw(WebhookRoute route, CorpusContext context, string path, string rawJson)
+    {
+        const string Marker = "\"__raw_value__\"";
+        var text = JsonPath.With(route.ValidBody(context.NextTicket()), path, "__raw_value__").ToJsonString();
+        return route.SignedPost(context.Tenant, context.Secret, text.Replace(Marker, rawJson, StringComparison.Ordinal));
+    }
 
     private static HttpRequestMessage Without(WebhookRoute route, CorpusContext context, string path) =>
         route.SignedPost(context.Tenant, context.Secret, JsonPath.With(route.ValidBody(context.NextTicket()), path, null, remove: true).ToJsonString());

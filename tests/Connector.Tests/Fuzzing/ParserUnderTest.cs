@@ -1,0 +1,28 @@
+using HelpdeskGamify.Connector.Events;
+using HelpdeskGamify.Connector.Zendesk;
+
+namespace HelpdeskGamify.Connector.Tests.Fuzzing;
+
+/// <summary>
+/// A payload parser and the real fixtures it is fuzzed from. The Freshdesk, Freshchat and
+/// Zendesk messaging parsers plug in with one entry each in <see cref="All"/>.
+/// </summary>
+public sealed record ParserUnderTest(string Name, Func<ReadOnlyMemory<byte>, IReadOnlyList<HelpdeskEvent>> Parse, IReadOnlyList<string> Fixtures)
+{
+    /// <summary>Every parser of a webhook route.</summary>
+    public static IReadOnlyList<ParserUnderTest> All =>
+    [
+        new("zendesk", body => ZendeskPayloadParser.Parse(body),
+        [
+            "zendesk/trigger-ticket-solved.json", "zendesk/trigger-unassigned-empty-values.json",
+            "zendesk/event-ticket-status-changed.json", "zendesk/event-ticket-agent-assignment-changed.json",
+            "zendesk/event-messaging-message-added.json", "zendesk/event-user-active-changed.json",
+        ]),
+    ];
+
+    /// <summary>The names, as theory data.</summary>
+    public static TheoryData<string> Names() => new(All.Select(p => p.Name));
+
+    /// <summary>The parser by name.</summary>
+    public static ParserUnderTest Named(string name) => All.Single(p => p.Name == name);
+}
