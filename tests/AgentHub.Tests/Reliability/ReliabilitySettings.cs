@@ -18,7 +18,7 @@ public static class ReliabilitySettings
     public static int CrashSeed => Int("HELPDESKGAMIFY_CRASH_SEED", Random.Shared.Next());
 
     /// <summary>How long the soak runs at half capacity (full run: 600 s).</summary>
-    public static TimeSpan SoakDuration => TimeSpan.FromSeconds(Int("HELPDESKGAMIFY_SOAK_SECONDS", 20));
+    public static TimeSpan SoakDuration => TimeSpan.FromSeconds(Int("HELPDESKGAMIFY_SOAK_SECONDS", 30));
 
     private static int Int(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : fallback;
