@@ -55,8 +55,8 @@ public sealed class TenantIsolationMatrixTests : IDisposable
     [Fact]
     public async Task Hub_refuses_forged_tokens_and_never_delivers_one_tenants_awards_to_another()
     {
-        var secret = await _host.CreateZendeskTenantAsync("acme");
-        await _host.CreateZendeskTenantAsync("globex");
+        await SeedAsync();
+        var secret = _acmeSecret;
         foreach (var caller in (await CallersAsync()).Where(c => c.May is null && c.Token is not null && c.Token.Contains('.', StringComparison.Ordinal)))
         {
             await using var forged = _host.Hub(caller.Token!);
@@ -86,10 +86,13 @@ public sealed class TenantIsolationMatrixTests : IDisposable
         Assert.Equal(0, leaked);
     }
 
+    private string _acmeSecret = "";
+    private string _globexSecret = "";
+
     private async Task SeedAsync()
     {
-        var secret = await _host.CreateZendeskTenantAsync("acme");
-        await _host.CreateZendeskTenantAsync("globex");
+        var secret = _acmeSecret = await _host.CreateZendeskTenantAsync("acme");
+        _globexSecret = await _host.CreateZendeskTenantAsync("globex");
         using var client = _host.CreateClient();
         foreach (var body in new[]
         {
@@ -115,6 +118,8 @@ public sealed class TenantIsolationMatrixTests : IDisposable
         notYet["nbf"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
         return
         [
+            new("acme customer 7001 widget session", await WidgetSessionAsync("acme", "widget-secret-" + _acmeSecret, ApiRoute.Customer), r => r.Access is Access.Member or Access.CustomerSelf),
+            new("globex customer 7001 widget session", await WidgetSessionAsync("globex", "widget-secret-" + _globexSecret, ApiRoute.Customer), _ => false),
             new("admin key", GameHost.AdminKey, _ => true),
             new("acme team lead", issuer.Issue("acme", Roles.TeamLead, "lead"), r => r.Access != Access.Admin),
             new("acme agent 9001", agentValid, r => r.Access is Access.Member or Access.AgentSelf),
@@ -141,6 +146,38 @@ public sealed class TenantIsolationMatrixTests : IDisposable
             new("signature stripped", agentValid[..(agentValid.LastIndexOf('.') + 1)], null),
             new("garbage with two dots", "abc.def.ghi", null),
         ];
+    }
+
+    [Fact]
+    public async Task Widget_identities_signed_wrongly_or_for_another_tenant_get_no_session()
+    {
+        await SeedAsync();
+        var own = "widget-secret-" + _acmeSecret;
+        var attacks = new Dictionary<string, string>
+        {
+            ["another tenant's widget secret"] = CustomerIdentities.Sign("widget-secret-" + _globexSecret, "7001"),
+            ["HS512 with the right secret"] = TokenForge.Sign(new Dictionary<string, object> { ["sub"] = "7001", ["exp"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds() },
+                alg: "HS512", key: System.Text.Encoding.UTF8.GetBytes(own)),
+            ["alg none"] = TokenForge.Sign(new Dictionary<string, object> { ["sub"] = "7001", ["exp"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds() }, alg: "none"),
+            ["25 hours ahead"] = CustomerIdentities.Sign(own, "7001", lifetime: TimeSpan.FromHours(25)),
+            ["no subject"] = CustomerIdentities.Sign(own, ""),
+            ["our own session token as identity"] = _host.Service<TokenIssuer>().Issue("acme", Roles.Customer, "7001"),
+            ["tampered subject"] = TokenForge.TamperPayload(CustomerIdentities.Sign(own, "7001"), c => { c["sub"] = JsonSerializer.SerializeToElement("7002"); return c; }),
+        };
+        using var client = _host.CreateClient();
+        foreach (var (name, identity) in attacks)
+        {
+            using var response = await client.PostAsJsonAsync("/api/tenants/acme/widget/session", new { identityToken = identity });
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{name}: {(int)response.StatusCode}");
+        }
+    }
+
+    private async Task<string> WidgetSessionAsync(string tenant, string widgetSecret, string customer)
+    {
+        using var client = _host.CreateClient();
+        using var response = await client.PostAsJsonAsync($"/api/tenants/{tenant}/widget/session", new { identityToken = CustomerIdentities.Sign(widgetSecret, customer) });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
     }
 
     public void Dispose() => _host.Dispose();
