@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace HelpdeskGamify.AgentHub.Tests.Reliability;
 
 [Trait("Category", "Reliability")]
+[Collection(ChildProcessCollection.Name)]
 public sealed class CrashRecoveryTests(ITestOutputHelper output)
 {
     private const string Tenant = "crash";

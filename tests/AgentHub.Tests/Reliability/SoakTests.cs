@@ -9,6 +9,7 @@ using Xunit.Abstractions;
 namespace HelpdeskGamify.AgentHub.Tests.Reliability;
 
 [Trait("Category", "Reliability")]
+[Collection(ChildProcessCollection.Name)]
 public sealed class SoakTests(ITestOutputHelper output)
 {
     private const string Tenant = "soak";
