@@ -14,7 +14,8 @@ public static class HealthEndpoints
     {
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-            .AddCheck<StorageWriteHealthCheck>("storage-writes", tags: ["ready"]);
+            .AddCheck<StorageWriteHealthCheck>("storage-writes", tags: ["ready"])
+            .AddCheck<ScoringBacklogHealthCheck>("scoring", tags: ["ready"]);
         services.AddExceptionHandler<StorageFaultHandler>();
         return services;
     }
