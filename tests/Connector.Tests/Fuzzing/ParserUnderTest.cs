@@ -1,5 +1,8 @@
 using HelpdeskGamify.Connector.Events;
+using HelpdeskGamify.Connector.Freshchat;
+using HelpdeskGamify.Connector.Freshdesk;
 using HelpdeskGamify.Connector.Zendesk;
+using HelpdeskGamify.Connector.ZendeskMessaging;
 
 namespace HelpdeskGamify.Connector.Tests.Fuzzing;
 
@@ -17,7 +20,17 @@ public sealed record ParserUnderTest(string Name, Func<ReadOnlyMemory<byte>, IRe
             "zendesk/trigger-ticket-solved.json", "zendesk/trigger-unassigned-empty-values.json",
             "zendesk/event-ticket-status-changed.json", "zendesk/event-ticket-agent-assignment-changed.json",
             "zendesk/event-messaging-message-added.json", "zendesk/event-user-active-changed.json",
+            "zendesk/event-ticket-comment-added.json", "zendesk/event-ticket-created.json", "zendesk/event-ticket-priority-changed.json",
+            "zendesk/event-ticket-tags-changed.json", "zendesk/event-user-created.json", "zendesk/event-user-name-changed.json",
         ]),
+        new("zendesk-messaging", body => SunshinePayloadParser.Parse(body),
+            ["zendesk-messaging/sunco-conversation-message.json", "zendesk-messaging/sunco-multi-event.json"]),
+        new("freshdesk", body => [FreshdeskPayloadParser.Parse(body, DateTimeOffset.UtcNow)],
+            ["freshdesk/automation-ticket-resolved.json", "freshdesk/automation-agent-replied.json",
+             "freshdesk/automation-ticket-created-unassigned.json", "freshdesk/automation-ticket-reopened.json"]),
+        new("freshchat", body => [FreshchatPayloadParser.Parse(body)],
+            ["freshchat/message-create.json", "freshchat/message-create-msg-parts.json", "freshchat/conversation-resolution.json",
+             "freshchat/conversation-reopen.json", "freshchat/conversation-assignment.json"]),
     ];
 
     /// <summary>The names, as theory data.</summary>
