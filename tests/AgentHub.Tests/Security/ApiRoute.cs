@@ -32,6 +32,7 @@ public sealed record ApiRoute(string Method, string Template, Access Access, Fun
         new("PUT", "/api/admin/tenants/{tenant}", Access.Admin, () => new { name = "Renamed", platform = "zendesk" }),
         new("POST", "/api/admin/tenants/{tenant}/tokens", Access.Admin, () => new { role = "agent", subject = "9001" }),
         new("GET", "/api/admin/tenants/{tenant}/dead-letters", Access.Admin),
+        new("GET", "/api/admin/tenants/{tenant}/dead-letters/1", Access.Admin),
         new("GET", "/api/admin/tenants/{tenant}/customers/{customer}/export", Access.Admin),
         new("GET", "/api/tenants/{tenant}/leaderboards/agents?period=all", Access.Member),
         new("GET", "/api/tenants/{tenant}/leaderboards/customers?period=all", Access.Member),

@@ -103,6 +103,11 @@ public sealed class TenantIsolationMatrixTests : IDisposable
             using var response = await client.SendAsync(ZendeskWebhooks.SignedPost("acme", secret, body));
             response.EnsureSuccessStatusCode();
         }
+        // Dead letter 1, for the dead-letter routes.
+        using (var unreadable = await client.SendAsync(ZendeskWebhooks.SignedPost("acme", secret, "{\"schema\": 42}")))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, unreadable.StatusCode);
+        }
         using var admin = _host.AdminClient();
         await GameHost.WaitUntilAsync(async () => (await admin.GetAsync($"/api/tenants/acme/customers/{ApiRoute.Customer}")).IsSuccessStatusCode, what: "the customer's points");
     }
