@@ -25,6 +25,7 @@ public sealed class StorageWriteHealthCheck(Database database, StorageHealth hea
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
+            using var turn = await database.EnterWriteAsync(cancellationToken);
             await using var tx = await connection.BeginTransactionAsync(cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(TouchProbe, new { NowMs = clock.GetUtcNow().ToUnixTimeMilliseconds() }, tx, cancellationToken: cancellationToken));
             await tx.CommitAsync(cancellationToken);

@@ -42,6 +42,7 @@ public sealed class CustomerPrivacyStore(Database database, TimeProvider clock)
     public async Task<bool> EraseAsync(string tenantId, string customerId, string pseudonym, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
+        using var turn = await database.EnterWriteAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var customer = await connection.QuerySingleOrDefaultAsync<CustomerRow>(new CommandDefinition(SelectCustomer,
             new { TenantId = tenantId, Kind = ParticipantKinds.Customer, ExternalId = customerId }, tx, cancellationToken: ct));
