@@ -11,6 +11,8 @@ public enum Access
     AgentSelf,
     /// <summary>The customer named in the route, team leads and the admin.</summary>
     CustomerSelf,
+    /// <summary>Team leads of the tenant and the admin.</summary>
+    Lead,
 }
 
 /// <summary>
@@ -41,6 +43,12 @@ public sealed record ApiRoute(string Method, string Template, Access Access, Fun
         new("GET", "/api/tenants/{tenant}/agents/{agent}/ledger", Access.AgentSelf),
         new("GET", "/api/tenants/{tenant}/customers/{customer}", Access.CustomerSelf),
         new("GET", "/api/tenants/{tenant}/customers/{customer}/ledger", Access.CustomerSelf),
+        new("GET", "/api/tenants/{tenant}/kpis", Access.Lead),
+        new("GET", "/api/tenants/{tenant}/review/queue", Access.Lead),
+        new("GET", "/api/tenants/{tenant}/review/decisions", Access.Lead),
+        new("GET", "/api/tenants/{tenant}/stats/agents", Access.Lead),
+        new("GET", "/api/tenants/{tenant}/stats/agents.csv", Access.Lead),
+        new("GET", "/api/tenants/{tenant}/agents/{agent}/notes", Access.Lead),
     ];
 
     /// <summary>The path for a tenant.</summary>
