@@ -49,9 +49,10 @@ public sealed class CustomerPrivacyStore(Database database, TimeProvider clock)
         var scrubbed = await ScrubDeliveriesAsync(connection, tx, tenantId, customerId, customer?.DisplayName, pseudonym, ct);
         if (customer is not null)
         {
-            var args = new { TenantId = tenantId, customer.Id, ExternalId = customerId, Pseudonym = pseudonym, NowMs = clock.GetUtcNow().ToUnixTimeMilliseconds() };
-            await connection.ExecuteAsync(new CommandDefinition(RenameCustomer, args, tx, cancellationToken: ct));
-            await connection.ExecuteAsync(new CommandDefinition(RenameTotals, args, tx, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(RenameCustomer,
+                new { TenantId = tenantId, customer.Id, Pseudonym = pseudonym, NowMs = clock.GetUtcNow().ToUnixTimeMilliseconds() }, tx, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(RenameTotals,
+                new { TenantId = tenantId, ExternalId = customerId, Pseudonym = pseudonym }, tx, cancellationToken: ct));
         }
         await tx.CommitAsync(ct);
         return customer is not null || scrubbed > 0;
