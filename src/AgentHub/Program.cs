@@ -29,6 +29,7 @@ app.MapConnectApi();
 app.MapWebhooks();
 app.MapAdminApi();
 app.MapTenantApi();
+app.MapIntegrations();
 app.MapWidgetApi();
 app.MapAppSessionApi();
 app.MapGameHub();

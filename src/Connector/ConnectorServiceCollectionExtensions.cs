@@ -69,6 +69,7 @@ public static class ConnectorServiceCollectionExtensions
         services.AddSingleton<ScoringStore>();
         services.AddSingleton<ScoringWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ScoringWorker>());
+        services.AddIntegrations();
 
         services.TryAddSingleton<ITotalsFanout, NoTotalsFanout>();
         services.AddSingleton<LeaderboardIndex>();

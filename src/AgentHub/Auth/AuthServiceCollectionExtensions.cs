@@ -30,11 +30,16 @@ public static class AuthServiceCollectionExtensions
             {
                 // A JWT has two dots; the admin key has none.
                 var header = context.Request.Headers.Authorization.ToString();
+                if (ApiKeyHandler.Carries(header))
+                {
+                    return ApiKeyHandler.SchemeName;
+                }
                 return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Count(c => c == '.') != 2
                     ? AdminKeyHandler.SchemeName
                     : JwtBearerDefaults.AuthenticationScheme;
             })
             .AddScheme<AuthenticationSchemeOptions, AdminKeyHandler>(AdminKeyHandler.SchemeName, _ => { })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, _ => { })
             .AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<SigningKey, IOptions<AuthOptions>>((o, key, auth) =>
@@ -70,7 +75,8 @@ public static class AuthServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireClaim(GameClaims.Role, Roles.Admin))
             .AddPolicy(Policies.TenantMember, p => p.RequireClaim(GameClaims.Role, Roles.Admin, Roles.TeamLead, Roles.Agent, Roles.Customer))
-            .AddPolicy(Policies.Staff, p => p.RequireClaim(GameClaims.Role, Roles.Admin, Roles.TeamLead, Roles.Agent));
+            .AddPolicy(Policies.Staff, p => p.RequireClaim(GameClaims.Role, Roles.Admin, Roles.TeamLead, Roles.Agent))
+            .AddPolicy(Policies.Integration, p => p.RequireClaim(GameClaims.Role, Roles.Admin, Roles.Integration));
         return builder;
     }
 }
@@ -86,4 +92,7 @@ public static class Policies
 
     /// <summary>Agents, team leads and the admin.</summary>
     public const string Staff = "staff";
+
+    /// <summary>A tenant API key (or the admin key): the events API.</summary>
+    public const string Integration = "integration";
 }

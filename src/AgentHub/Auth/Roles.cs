@@ -14,6 +14,9 @@ public static class Roles
 
     /// <summary>The admin key: every tenant.</summary>
     public const string Admin = "admin";
+
+    /// <summary>A tenant API key (<c>hgk_…</c>): posts custom events for its tenant, reads nothing.</summary>
+    public const string Integration = "integration";
 }
 
 /// <summary>The claims our tokens carry.</summary>

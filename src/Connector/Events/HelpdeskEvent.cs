@@ -71,4 +71,10 @@ public sealed record HelpdeskEvent
 
     /// <summary>Seconds from ticket creation to this solve, when known.</summary>
     public long? ResolutionSeconds { get; init; }
+
+    /// <summary>For <see cref="HelpdeskEventKind.CustomEvent"/>: the event type (<c>review.posted</c>, or one the tenant defined).</summary>
+    public string? EventType { get; init; }
+
+    /// <summary>For <see cref="HelpdeskEventKind.CustomEvent"/>: the attributes, already checked against the type's schema.</summary>
+    public IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Attributes { get; init; }
 }

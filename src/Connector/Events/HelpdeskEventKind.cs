@@ -37,4 +37,6 @@ public enum HelpdeskEventKind
     ChatUpdated,
     /// <summary>A chat conversation was assigned to an agent.</summary>
     ChatAssigned,
+    /// <summary>A fact sent by the company's own systems through the events API (see <see cref="HelpdeskEvent.EventType"/>).</summary>
+    CustomEvent,
 }

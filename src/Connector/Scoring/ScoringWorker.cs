@@ -18,6 +18,7 @@ public sealed class ScoringWorker(
     RuleBook rules,
     LeaderboardIndex leaderboards,
     IGameNotifier notifier,
+    Outbound.IAwardOutbox outbox,
     InboxSignal signal,
     TimeProvider clock,
     ILogger<ScoringWorker> logger) : BackgroundService
@@ -136,6 +137,8 @@ public sealed class ScoringWorker(
             }
             await store.MarkProcessedAsync(connection, tx, row.Id, nowMs, ct);
         }
+        // Outbound webhook events commit with the awards they describe (transactional outbox).
+        await outbox.AppendAsync(connection, tx, new ScoringOutcome(awards, []), ct);
         await tx.CommitAsync(ct);
         var boards = totals.Select(t => (t.Board.TenantId, t.Board.Board)).Distinct()
             .Select(b => new BoardChanged(b.TenantId, b.Board, LeaderboardPeriods.Names))

@@ -53,5 +53,6 @@ public static class DefaultRules
             Category = "engagement",
             Reason = "Rating your chat",
         },
+        .. CustomEventRules.Defaults,
     ]);
 }

@@ -66,4 +66,10 @@ public sealed record RuleConditions
 
     /// <summary>The first reply must have come within this many seconds.</summary>
     public long? MaxFirstReplySeconds { get; init; }
+
+    /// <summary>For custom events: the event type must be one of these.</summary>
+    public IReadOnlyList<string>? EventTypes { get; init; }
+
+    /// <summary>For custom events: every one of these attribute conditions must hold.</summary>
+    public IReadOnlyList<AttributeCondition>? Attributes { get; init; }
 }

@@ -41,5 +41,6 @@ public static class RuleEvaluator
         && (c.NoTag is null || !c.NoTag.Any(e.Tags.Contains))
         && (c.Rating is null || c.Rating == e.Rating)
         && (c.MaxResolutionSeconds is null || (e.ResolutionSeconds is { } r && r <= c.MaxResolutionSeconds))
-        && (c.MaxFirstReplySeconds is null || (e.FirstReplySeconds is { } f && f <= c.MaxFirstReplySeconds));
+        && (c.MaxFirstReplySeconds is null || (e.FirstReplySeconds is { } f && f <= c.MaxFirstReplySeconds))
+        && AttributeCondition.Matches(c, e);
 }
