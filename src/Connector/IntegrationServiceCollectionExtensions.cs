@@ -15,6 +15,8 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSingleton<EventTypeStore>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<CustomEventReceiver>();
+        services.AddSingleton<CustomEvents.Imports.ImportStore>();
+        services.AddSingleton<CustomEvents.Imports.CsvImporter>();
 
         services.AddOptions<OutboundWebhookOptions>()
             .BindConfiguration(OutboundWebhookOptions.Section)

@@ -20,6 +20,7 @@ public static class IntegrationAdminApi
         group.MapGet("/event-types", ListTypesAsync).WithSummary("The built-in and tenant-defined event types.");
         group.MapDelete("/event-types/{name}", DeleteTypeAsync).WithSummary("Deletes a tenant-defined type.");
         group.MapSubscriptionAdminApi();
+        group.MapImportsAdminApi();
         return app;
     }
 

@@ -54,7 +54,8 @@ public static class CustomEventParser
         }
     }
 
-    private static ParsedEvent ParseOne(int index, JsonElement e, IReadOnlyDictionary<string, EventTypeSchema> schemas, DateTimeOffset now)
+    /// <summary>Validates one event object (also used by the CSV import, which builds one per row).</summary>
+    public static ParsedEvent ParseOne(int index, JsonElement e, IReadOnlyDictionary<string, EventTypeSchema> schemas, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Error(string field, string message) => errors[field] = [message];
