@@ -15,6 +15,9 @@ public static class ImportsAdminApi
     public static RouteGroupBuilder MapImportsAdminApi(this RouteGroupBuilder group)
     {
         group.MapPost("/imports", ImportAsync).WithSummary("Imports a CSV file (text/csv) through the inbox; answers when the file is read.");
+        group.MapGet("/imports", async (string tenant, ImportStore jobs, CancellationToken ct) =>
+            TypedResults.Ok(new ItemList<ImportJobView>((await jobs.RecentAsync(tenant, 20, ct)).Select(ImportJobView.Of).ToList())))
+            .WithSummary("The 20 most recent jobs, newest first, including one still running.");
         group.MapGet("/imports/{id:long}", GetAsync).WithSummary("A job's progress: processed, total, accepted, duplicates, errors.");
         group.MapGet("/imports/{id:long}/errors", ErrorsAsync).WithSummary("The rows the job refused, with column and reason.");
         return group;

@@ -73,8 +73,12 @@ public sealed class CsvImportTests : IDisposable
 
     private async Task<long> ProcessedSoFarAsync()
     {
-        await using var connection = await _host.Service<HelpdeskGamify.Connector.Storage.Database>().OpenAsync();
-        return await Dapper.SqlMapper.ExecuteScalarAsync<long?>(connection, "SELECT MAX(processed) FROM import_jobs") ?? 0;
+        using var admin = _host.AdminClient();
+        var jobs = await admin.GetFromJsonAsync<JsonElement>("/api/admin/tenants/acme/imports");
+        var running = jobs.GetProperty("items").EnumerateArray().FirstOrDefault();
+        return running.ValueKind == JsonValueKind.Object && running.GetProperty("status").GetString() == "running"
+            ? running.GetProperty("processed").GetInt64()
+            : 0;
     }
 
     private static async Task WriteRowsAsync(PipeWriter writer, int from, int to)

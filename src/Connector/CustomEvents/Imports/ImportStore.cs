@@ -55,6 +55,20 @@ public sealed class ImportStore(Database database, TimeProvider clock)
         return await connection.QuerySingleOrDefaultAsync<ImportJob>(new CommandDefinition(SelectJob, new { TenantId = tenantId, Id = id }, cancellationToken: ct));
     }
 
+    private const string SelectRecentRest = """
+        id AS Id, tenant_id AS TenantId, status AS Status, total AS Total, processed AS Processed, accepted AS Accepted,
+               duplicates AS Duplicates, errors AS Errors, created_at_ms AS CreatedAtMs, finished_at_ms AS FinishedAtMs
+        FROM import_jobs WHERE tenant_id = @TenantId ORDER BY id DESC
+        """;
+
+    /// <summary>The tenant's most recent jobs, newest first (a running one included, so its progress can be watched).</summary>
+    public async Task<IReadOnlyList<ImportJob>> RecentAsync(string tenantId, int limit, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return (await connection.QueryAsync<ImportJob>(new CommandDefinition(IntegrationSql.SelectTop(database.Provider, SelectRecentRest),
+            new { TenantId = tenantId, Limit = limit }, cancellationToken: ct))).AsList();
+    }
+
     private const string SelectErrors = """
         row_number AS "Row", field AS Field, message AS Message
         FROM import_errors WHERE tenant_id = @TenantId AND job_id = @JobId ORDER BY id
