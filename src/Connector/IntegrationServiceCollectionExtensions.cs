@@ -42,6 +42,8 @@ public static class IntegrationServiceCollectionExtensions
             });
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
+        services.AddSingleton<IntegrationHousekeeping>();
+        services.AddHostedService(sp => sp.GetRequiredService<IntegrationHousekeeping>());
         return services;
     }
 }

@@ -34,6 +34,9 @@ public sealed class OutboundWebhookOptions
     /// <summary>How often the dispatcher looks for new events and due retries.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long delivered (or given-up) deliveries, their attempts and their events are kept for the log.</summary>
+    public TimeSpan LogRetention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>How many deliveries are sent at once.</summary>
     public int MaxConcurrency { get; set; } = 8;
 }

@@ -125,6 +125,33 @@ public sealed class OutboundWebhookTests : IDisposable
     }
 
     [Fact]
+    public async Task Housekeeping_deletes_finished_deliveries_past_retention_and_keeps_pending_ones()
+    {
+        await using var receiver = await LoopbackReceiver.StartAsync(_ => 200);
+        var host = Host(settings: new() { ["OutboundWebhooks:LogRetention"] = "00:00:00.001" });
+        var (key, delivered) = await SetUpAsync(host, receiver.Url);
+        using var admin = host.AdminClient();
+        using var created = await admin.PostAsJsonAsync("/api/admin/tenants/acme/subscriptions",
+            new { url = $"http://127.0.0.1:{LoopbackReceiver.FreePort()}/hook", eventTypes = new[] { "*" }, secret = Secret });
+        var down = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("subscription").GetProperty("id").GetInt64();
+        (await PostAsync(host, "acme", key, new { type = "visit.completed", customerId = "c1", occurredAt = At })).EnsureSuccessStatusCode();
+        async Task<List<JsonElement>> Log(long id) =>
+            (await admin.GetFromJsonAsync<JsonElement>($"/api/admin/tenants/acme/subscriptions/{id}/deliveries")).GetProperty("items").EnumerateArray().ToList();
+        await GameHost.WaitUntilAsync(async () => (await Log(delivered)).Any(d => d.GetProperty("status").GetString() == "succeeded")
+            && (await Log(down)).Any(d => d.GetProperty("attempts").GetInt32() >= 1), TimeSpan.FromSeconds(15), "one success and one failure");
+
+        var deleted = await host.Service<HelpdeskGamify.Connector.Outbound.IntegrationHousekeeping>().SweepAsync(default);
+
+        Assert.True(deleted >= 2);
+        Assert.Empty(await Log(delivered));
+        Assert.Equal("pending", Assert.Single(await Log(down)).GetProperty("status").GetString());
+        await receiver.DisposeAsync();
+        await using var late = await LoopbackReceiver.StartAsync(_ => 200, new Uri(((string)(await admin.GetFromJsonAsync<JsonElement>($"/api/admin/tenants/acme/subscriptions/{down}")).GetProperty("url").GetString()!)).Port);
+        await GameHost.WaitUntilAsync(() => Task.FromResult(!late.Requests.IsEmpty), TimeSpan.FromSeconds(15), "the kept event delivered late");
+        Assert.Contains("\"participantId\":\"c1\"", late.Requests.First().Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Private_and_plain_http_targets_are_refused_by_default()
     {
         var host = new GameHost();

@@ -32,6 +32,8 @@ CREATE TABLE dbo.idempotency_keys (
     CONSTRAINT pk_idempotency_keys PRIMARY KEY (tenant_id, idem_key)
 );
 GO
+CREATE INDEX ix_idempotency_keys_created ON dbo.idempotency_keys (created_at_ms);
+GO
 CREATE TABLE dbo.import_jobs (
     id BIGINT IDENTITY(1,1) NOT NULL PRIMARY KEY,
     tenant_id NVARCHAR(40) NOT NULL,

@@ -50,6 +50,8 @@ CREATE INDEX ix_webhook_deliveries_due ON dbo.webhook_deliveries (status, next_a
 GO
 CREATE INDEX ix_webhook_deliveries_subscription ON dbo.webhook_deliveries (tenant_id, subscription_id, id);
 GO
+CREATE INDEX ix_webhook_deliveries_event ON dbo.webhook_deliveries (outbox_event_id);
+GO
 CREATE TABLE dbo.webhook_delivery_attempts (
     id BIGINT IDENTITY(1,1) NOT NULL PRIMARY KEY,
     tenant_id NVARCHAR(40) NOT NULL,

@@ -31,6 +31,7 @@ CREATE TABLE idempotency_keys (
     created_at_ms INTEGER NOT NULL,
     PRIMARY KEY (tenant_id, idem_key)
 );
+CREATE INDEX ix_idempotency_keys_created ON idempotency_keys (created_at_ms);
 
 -- CSV imports: progress of each job and the rows it could not take.
 CREATE TABLE import_jobs (

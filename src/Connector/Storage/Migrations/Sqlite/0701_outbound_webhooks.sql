@@ -47,6 +47,7 @@ CREATE TABLE webhook_deliveries (
 CREATE UNIQUE INDEX ux_webhook_deliveries ON webhook_deliveries (subscription_id, outbox_event_id);
 CREATE INDEX ix_webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at_ms);
 CREATE INDEX ix_webhook_deliveries_subscription ON webhook_deliveries (tenant_id, subscription_id, id);
+CREATE INDEX ix_webhook_deliveries_event ON webhook_deliveries (outbox_event_id);
 
 -- Every attempt, for the delivery log.
 CREATE TABLE webhook_delivery_attempts (
