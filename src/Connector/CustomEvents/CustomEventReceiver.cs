@@ -100,13 +100,16 @@ public sealed class CustomEventReceiver(EventTypeStore types, IdempotencyStore i
             results.Count(r => r.Status == "accepted"), results.Count(r => r.Status == "duplicate"), results.Count(r => r.Status == "rejected"), results);
     }
 
-    /// <summary>The inbox row for a valid event. Without an id, identical events (same person, type, time to the millisecond and attributes) are one fact.</summary>
+    /// <summary>
+    /// The inbox row for a valid event: deduplicated by the sender's id (delivery id) and by its natural
+    /// key; without an id, identical events (same person, type, time to the millisecond and attributes) are one fact.
+    /// </summary>
     public static InboxItem ToInboxItem(string tenantId, ParsedEvent p, DateTimeOffset now, string source = CustomEventSource.Name)
     {
         var e = p.Event!;
         var eventJson = EventJson.Serialize(e);
         var deliveryId = p.Id is not null ? "evt:" + p.Id : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(eventJson)));
-        return new InboxItem(tenantId, source, deliveryId, "api|" + deliveryId, e.Kind.ToString(),
+        return new InboxItem(tenantId, source, deliveryId, NaturalKey.For(e), e.Kind.ToString(),
             e.OccurredAt.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds(), eventJson,
             Encoding.UTF8.GetBytes(p.RawJson ?? eventJson), "{}");
     }

@@ -21,6 +21,7 @@ public static class NaturalKey
         {
             "zendesk" or "zendesk-messaging" => "zendesk",
             "freshdesk" or "freshchat" => "freshworks",
+            "api" or "import" => "api",
             _ => e.Source,
         };
         var isMessage = e.Kind is HelpdeskEventKind.ChatAgentReplied or HelpdeskEventKind.ChatCustomerMessage;
@@ -41,9 +42,11 @@ public static class NaturalKey
                 or HelpdeskEventKind.ParticipantUpdated or HelpdeskEventKind.ChatUpdated => e.SourceEventId ?? minute,
             HelpdeskEventKind.TicketAssigned or HelpdeskEventKind.ChatAssigned => minute + ":" + e.AgentId,
             HelpdeskEventKind.SatisfactionRated => minute + ":" + e.Rating,
+            HelpdeskEventKind.CustomEvent => CustomEventKeys.Detail(e),
             _ => minute,
         };
-        return string.Join('|', family, e.Kind.ToString(), subject, detail);
+        var key = string.Join('|', family, e.Kind.ToString(), subject, detail);
+        return e.Kind == HelpdeskEventKind.CustomEvent ? CustomEventKeys.Bounded(key) : key;
     }
 
     private static string? Credited(HelpdeskEvent e) =>

@@ -58,4 +58,19 @@ public sealed class CustomEventParserTests
         Assert.Equal(CustomEventReceiver.ToInboxItem("t", a, Now).DeliveryId, CustomEventReceiver.ToInboxItem("t", b, Now).DeliveryId);
         Assert.NotEqual(CustomEventReceiver.ToInboxItem("t", a, Now).DeliveryId, CustomEventReceiver.ToInboxItem("t", c, Now).DeliveryId);
     }
+
+    [Fact]
+    public void Natural_keys_tell_apart_two_visits_in_one_minute_and_stay_within_the_column()
+    {
+        var first = Parse("""{"type": "visit.completed", "customerId": "c1", "occurredAt": "2026-11-20T10:15:01Z"}""").Events[0].Event!;
+        var second = Parse("""{"type": "visit.completed", "customerId": "c1", "occurredAt": "2026-11-20T10:15:02Z"}""").Events[0].Event!;
+        var withId = first with { SourceEventId = "v-1" };
+        var imported = withId with { Source = "import", CustomerName = "Ada" };
+        var huge = first with { SourceEventId = new string('i', 180), CustomerId = new string('c', 200), EventType = new string('t', 100) };
+
+        Assert.NotEqual(NaturalKey.For(first), NaturalKey.For(second));
+        Assert.Equal(NaturalKey.For(withId), NaturalKey.For(imported));
+        Assert.InRange(NaturalKey.For(huge).Length, 1, 300);
+        Assert.NotEqual(NaturalKey.For(huge), NaturalKey.For(huge with { SourceEventId = new string('j', 180) }));
+    }
 }
