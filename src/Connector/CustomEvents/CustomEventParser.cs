@@ -96,7 +96,7 @@ public static class CustomEventParser
         var parsed = new HelpdeskEvent
         {
             Source = CustomEventSource.Name,
-            Kind = HelpdeskEventKind.CustomEvent,
+            Kind = KindOf(type!),
             OccurredAt = occurredAt!.Value,
             SourceEventId = id,
             CustomerId = customerId,
@@ -108,6 +108,17 @@ public static class CustomEventParser
         };
         return new ParsedEvent(index, id, parsed, errors) { RawJson = e.GetRawText() };
     }
+
+    /// <summary>
+    /// Reviews and surveys are kinds the engine already knows (helpdesk surveys, review sites), so
+    /// their rules, badges and quests apply whichever way they arrive; every other type is a custom event.
+    /// </summary>
+    public static HelpdeskEventKind KindOf(string type) => type switch
+    {
+        "review.posted" => HelpdeskEventKind.ReviewCompleted,
+        "survey.completed" => HelpdeskEventKind.SurveyCompleted,
+        _ => HelpdeskEventKind.CustomEvent,
+    };
 
     private static string? Text(JsonElement e, string name, int maxLength, Action<string, string> error)
     {

@@ -32,6 +32,7 @@ public static class NaturalKey
         var minute = e.OccurredAt.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
         var detail = e.Kind switch
         {
+            _ when e.EventType is not null => CustomEventKeys.Detail(e),
             // One message can reach us through two routes (Zendesk's messaging_ticket event and Sunshine
             // Conversations); its message id joins them, but only when the event names the person it
             // credits, so that an anonymous copy cannot shadow the one that names the agent.
@@ -42,11 +43,10 @@ public static class NaturalKey
                 or HelpdeskEventKind.ParticipantUpdated or HelpdeskEventKind.ChatUpdated => e.SourceEventId ?? minute,
             HelpdeskEventKind.TicketAssigned or HelpdeskEventKind.ChatAssigned => minute + ":" + e.AgentId,
             HelpdeskEventKind.SatisfactionRated => minute + ":" + e.Rating,
-            HelpdeskEventKind.CustomEvent => CustomEventKeys.Detail(e),
             _ => minute,
         };
         var key = string.Join('|', family, e.Kind.ToString(), subject, detail);
-        return e.Kind == HelpdeskEventKind.CustomEvent ? CustomEventKeys.Bounded(key) : key;
+        return e.EventType is not null ? CustomEventKeys.Bounded(key) : key;
     }
 
     private static string? Credited(HelpdeskEvent e) =>

@@ -33,7 +33,8 @@ public sealed class AwardOutbox(TimeProvider clock) : IAwardOutbox
     /// quest completed, reward redeemed, season ended) is one more line here.
     /// </summary>
     public static IEnumerable<OutboxEvent> Events(ScoringOutcome outcome) =>
-        outcome.Awards.Select(a => new OutboxEvent(a.TenantId, a.Points < 0 ? OutboundEventTypes.PointsClawedBack : OutboundEventTypes.PointsAwarded, a));
+        outcome.Awards.Where(a => a.Points != 0)
+            .Select(a => new OutboxEvent(a.TenantId, a.Points < 0 ? OutboundEventTypes.PointsClawedBack : OutboundEventTypes.PointsAwarded, a));
 }
 
 /// <summary>One event for subscribers: its type and its <c>data</c> object.</summary>

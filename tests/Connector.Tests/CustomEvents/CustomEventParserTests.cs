@@ -16,7 +16,7 @@ public sealed class CustomEventParserTests
         var parsed = Parse("""{"id": 17, "type": "review.posted", "customerId": "c1", "customerName": "Ada", "occurredAt": "2026-11-20T10:15:00+01:00", "attributes": {"rating": 4}}""");
         Assert.False(parsed.IsBatch);
         var e = Assert.Single(parsed.Events).Event!;
-        Assert.Equal((HelpdeskEventKind.CustomEvent, "api", "17", "c1", "Ada"), (e.Kind, e.Source, e.SourceEventId, e.CustomerId, e.CustomerName));
+        Assert.Equal((HelpdeskEventKind.ReviewCompleted, "review.posted", "api", "17", "c1", "Ada"), (e.Kind, e.EventType, e.Source, e.SourceEventId, e.CustomerId, e.CustomerName));
         Assert.Equal(DateTimeOffset.Parse("2026-11-20T09:15:00Z", System.Globalization.CultureInfo.InvariantCulture), e.OccurredAt);
         Assert.Equal(4, e.Attributes!["rating"].GetInt32());
     }

@@ -15,6 +15,15 @@ public sealed class OutboundDeliveryRulesTests
 
     private const string Expected = "49f24e537407743fa4a0242bb63b94b9a47ee99cbbe071ccd8a22550ae411686";
 
+    [Fact]
+    public void Negative_entries_are_clawbacks_and_empty_ones_are_not_sent()
+    {
+        static Scoring.PointsAwarded Entry(int points) => new("acme", "agent", "a1", 1, points, "quality", "r", "42", 10, 0);
+        var events = AwardOutbox.Events(new Scoring.ScoringOutcome([Entry(15), Entry(-10), Entry(0)], [])).ToList();
+        Assert.Equal([OutboundEventTypes.PointsAwarded, OutboundEventTypes.PointsClawedBack], events.Select(e => e.EventType));
+        Assert.All(events, e => Assert.Equal("acme", e.TenantId));
+    }
+
     [Theory]
     [InlineData(1, 1000)]
     [InlineData(2, 2000)]

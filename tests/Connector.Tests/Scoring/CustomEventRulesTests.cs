@@ -8,7 +8,7 @@ public sealed class CustomEventRulesTests
 {
     private static HelpdeskEvent Custom(string type, string? attributes = null) => new()
     {
-        Source = "api", Kind = HelpdeskEventKind.CustomEvent, OccurredAt = DateTimeOffset.UnixEpoch, CustomerId = "c1", EventType = type,
+        Source = "api", Kind = HelpdeskGamify.Connector.CustomEvents.CustomEventParser.KindOf(type), OccurredAt = DateTimeOffset.UnixEpoch, CustomerId = "c1", EventType = type,
         Attributes = attributes is null ? null : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(attributes),
     };
 
@@ -46,12 +46,12 @@ public sealed class CustomEventRulesTests
             Id = "t", On = HelpdeskEventKind.CustomEvent, Award = RuleTarget.Customer, Points = 7, Category = "engagement", Reason = "r",
             When = new RuleConditions
             {
-                EventTypes = ["survey.completed"],
+                EventTypes = ["feedback.given"],
                 Attributes = [new AttributeCondition { Name = "channel", EqualTo = "store" }, new AttributeCondition { Name = "score", Min = 8, Max = 10 }],
             },
         };
-        Assert.Equal(matches, RuleEvaluator.Evaluate(Custom("survey.completed", attributes), new RuleSet(1, [rule])).Count == 1);
-        Assert.Empty(RuleEvaluator.Evaluate(Custom("review.posted", attributes), new RuleSet(1, [rule])));
+        Assert.Equal(matches, RuleEvaluator.Evaluate(Custom("feedback.given", attributes), new RuleSet(1, [rule])).Count == 1);
+        Assert.Empty(RuleEvaluator.Evaluate(Custom("visit.completed", attributes), new RuleSet(1, [rule])));
     }
 
     [Fact]

@@ -29,6 +29,24 @@ public sealed class IntegrationSqlServerScriptTests
         Assert.EndsWith("LIMIT @Limit", IntegrationSql.SelectTop(StorageProvider.Sqlite, "a FROM t"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Every_statement_of_the_events_and_outbound_stores_parses_as_t_sql()
+    {
+        var stores = typeof(IntegrationSql).Assembly.GetTypes()
+            .Where(t => t.Namespace is { } ns && (ns.StartsWith("HelpdeskGamify.Connector.CustomEvents", StringComparison.Ordinal) || ns == "HelpdeskGamify.Connector.Outbound"));
+        var statements = stores
+            .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static))
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (Name: f.DeclaringType!.Name + "." + f.Name, Sql: ((string)f.GetRawConstantValue()!).Trim()))
+            .Where(f => f.Name.EndsWith("Rest", StringComparison.Ordinal) || f.Sql.Split(' ', 2)[0] is "SELECT" or "INSERT" or "UPDATE" or "DELETE")
+            .ToList();
+        Assert.True(statements.Count >= 25, $"found only {statements.Count} statements");
+        foreach (var (name, sql) in statements)
+        {
+            AssertParses(name.EndsWith("Rest", StringComparison.Ordinal) ? IntegrationSql.SelectTop(StorageProvider.SqlServer, sql) : sql);
+        }
+    }
+
     private static void AssertParses(string sql)
     {
         new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(sql), out var errors);

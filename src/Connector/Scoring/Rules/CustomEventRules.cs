@@ -8,8 +8,11 @@ public static class CustomEventRules
     /// <summary>Review +20, survey +10, visit +5, referral +50, profile +10, purchase +10 and +25 more from 100.</summary>
     public static IReadOnlyList<Rule> Defaults { get; } =
     [
-        Customer("customer.review-posted", "review.posted", 20, "Posted a review"),
-        Customer("customer.survey-completed", "survey.completed", 10, "Answered a survey"),
+        // review.posted and survey.completed arrive as these kinds (see CustomEventParser.KindOf).
+        new Rule { Id = "customer.review", On = HelpdeskEventKind.ReviewCompleted, Award = RuleTarget.Customer, Points = 20,
+            Category = "engagement", Reason = "Writing a review" },
+        new Rule { Id = "customer.survey", On = HelpdeskEventKind.SurveyCompleted, Award = RuleTarget.Customer, Points = 10,
+            Category = "engagement", Reason = "Answering a survey" },
         Customer("customer.visit-completed", "visit.completed", 5, "Visited us"),
         Customer("customer.referral-converted", "referral.converted", 50, "Referred a new customer"),
         Customer("customer.profile-completed", "profile.completed", 10, "Completed your profile"),
