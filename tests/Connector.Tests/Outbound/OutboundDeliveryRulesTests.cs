@@ -18,8 +18,8 @@ public sealed class OutboundDeliveryRulesTests
     [Fact]
     public void Negative_entries_are_clawbacks_and_empty_ones_are_not_sent()
     {
-        static Scoring.PointsAwarded Entry(int points) => new("acme", "agent", "a1", 1, points, "quality", "r", "42", 10, 0);
-        var events = AwardOutbox.Events(new Scoring.ScoringOutcome([Entry(15), Entry(-10), Entry(0)], [])).ToList();
+        static Connector.Scoring.PointsAwarded Entry(int points) => new("acme", "agent", "a1", 1, points, "quality", "r", "42", 10, 0);
+        var events = AwardOutbox.Events(new Connector.Scoring.ScoringOutcome([Entry(15), Entry(-10), Entry(0)], [])).ToList();
         Assert.Equal([OutboundEventTypes.PointsAwarded, OutboundEventTypes.PointsClawedBack], events.Select(e => e.EventType));
         Assert.All(events, e => Assert.Equal("acme", e.TenantId));
     }
