@@ -21,7 +21,15 @@ public static class EventsApi
             .AddEndpointFilter<TenantAccessFilter>()
             .WithTags("Events");
         group.MapPost("/events", PostAsync)
-            .WithSummary("One custom event or a batch of up to 1,000; Idempotency-Key makes retries safe.");
+            .WithSummary("One custom event or a batch of up to 1,000; Idempotency-Key makes retries safe.")
+            .Produces<EventsAnswer>(StatusCodes.Status200OK)
+            .Produces<EventsAnswer>(StatusCodes.Status207MultiStatus)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 
