@@ -135,5 +135,67 @@ public sealed class CustomEventsApiTests : IDisposable
         Assert.Equal("workshop.attended", types.GetProperty("tenant")[0].GetProperty("name").GetString());
     }
 
+    [Fact]
+    public async Task Bodies_that_are_not_json_too_large_or_too_many_events_are_refused_with_problems()
+    {
+        await _host.CreateZendeskTenantAsync("acme");
+        var (_, key) = await CreateKeyAsync(_host, "acme");
+        using var client = _host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+
+        using var text = await client.PostAsync("/api/tenants/acme/events", new StringContent("type=visit", System.Text.Encoding.UTF8, "text/plain"));
+        using var huge = await client.PostAsync("/api/tenants/acme/events", new StringContent(new string(' ', 5 * 1024 * 1024 + 1), System.Text.Encoding.UTF8, "application/json"));
+        using var many = await PostAsync(_host, "acme", key, new { events = Enumerable.Range(0, 1001).Select(i => new { type = "visit.completed", customerId = "c" + i, occurredAt = At }) });
+        using var broken = await client.PostAsync("/api/tenants/acme/events", new StringContent("{\"type\": ", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, text.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, many.StatusCode);
+        Assert.True((await many.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("events", out _));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, broken.StatusCode);
+        await using var connection = await _host.Service<HelpdeskGamify.Connector.Storage.Database>().OpenAsync();
+        Assert.Equal(0, await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT COUNT(*) FROM inbox"));
+    }
+
+    [Fact]
+    public async Task Acknowledged_events_survive_a_restart_and_are_scored_exactly_once()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "helpdeskgamify-tests", Guid.NewGuid().ToString("n"));
+        var settings = new Dictionary<string, string?> { ["Storage:DataDirectory"] = data };
+        try
+        {
+            string key;
+            using (var first = new GameHost(settings))
+            {
+                await first.CreateZendeskTenantAsync("acme");
+                (_, key) = await CreateKeyAsync(first, "acme");
+                var batch = new { events = Enumerable.Range(0, 300).Select(i => new { id = "v" + i, type = "visit.completed", customerId = "c" + (i % 3), occurredAt = At }) };
+                using var response = await PostAsync(first, "acme", key, batch);
+                Assert.Equal(300, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accepted").GetInt32());
+            }
+            using var second = new GameHost(settings);
+            using var again = await PostAsync(second, "acme", key, new { id = "v7", type = "visit.completed", customerId = "c1", occurredAt = At });
+            Assert.Equal(1, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("duplicates").GetInt32());
+            foreach (var c in new[] { "c0", "c1", "c2" })
+            {
+                await GameHost.WaitUntilAsync(async () => (await CustomerAsync(second, "acme", c))?.GetProperty("points").GetInt64() == 500, what: c + "'s 100 visits");
+            }
+            await Task.Delay(300);
+            Assert.Equal(500, (await CustomerAsync(second, "acme", "c1"))!.Value.GetProperty("points").GetInt64());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(data, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder; not worth failing the test for.
+            }
+        }
+    }
+
     public void Dispose() => _host.Dispose();
 }
