@@ -13,7 +13,7 @@ public static class SubscriptionAdminApi
     public static RouteGroupBuilder MapSubscriptionAdminApi(this RouteGroupBuilder group)
     {
         group.MapPost("/subscriptions", CreateAsync).WithSummary("Subscribes a URL to award events; without a secret one is generated and shown once.");
-        group.MapGet("/subscriptions", ListAsync).WithSummary("The tenant's subscriptions, with their status (active or paused).");
+        group.MapGet("/subscriptions", ListAsync).WithSummary("The tenant's subscriptions, with their status; ?status=paused lists the ones that need the admin.");
         group.MapGet("/subscriptions/{id:long}", GetAsync);
         group.MapPut("/subscriptions/{id:long}", UpdateAsync).WithSummary("Changes URL and event types; the secret only when given.");
         group.MapDelete("/subscriptions/{id:long}", (string tenant, long id, WebhookSubscriptionStore store, CancellationToken ct) => SetStatusAsync(tenant, id, "deleted", store, ct));
@@ -43,8 +43,9 @@ public static class SubscriptionAdminApi
         return TypedResults.Created($"/api/admin/tenants/{tenant}/subscriptions/{id}", new CreatedSubscriptionView(view, generated));
     }
 
-    private static async Task<Ok<ItemList<SubscriptionView>>> ListAsync(string tenant, WebhookSubscriptionStore store, CancellationToken ct) =>
-        TypedResults.Ok(new ItemList<SubscriptionView>((await store.ListAsync(tenant, ct)).Select(SubscriptionView.Of).ToList()));
+    private static async Task<Ok<ItemList<SubscriptionView>>> ListAsync(string tenant, string? status, WebhookSubscriptionStore store, CancellationToken ct) =>
+        TypedResults.Ok(new ItemList<SubscriptionView>((await store.ListAsync(tenant, ct))
+            .Where(s => status is null || s.Status == status).Select(SubscriptionView.Of).ToList()));
 
     private static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> GetAsync(string tenant, long id, WebhookSubscriptionStore store, CancellationToken ct) =>
         await store.FindAsync(tenant, id, ct) is { } found ? TypedResults.Ok(SubscriptionView.Of(found)) : NotFound();

@@ -115,6 +115,8 @@ public sealed class OutboundWebhookTests : IDisposable
             TimeSpan.FromSeconds(15), "the pause");
         var paused = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/tenants/acme/subscriptions/{subscription}");
         Assert.Contains("HTTP 503", paused.GetProperty("pauseReason").GetString());
+        var toDo = await admin.GetFromJsonAsync<JsonElement>("/api/admin/tenants/acme/subscriptions?status=paused");
+        Assert.Equal(subscription, Assert.Single(toDo.GetProperty("items").EnumerateArray()).GetProperty("id").GetInt64());
         var attemptsWhenPaused = receiver.Requests.Count;
         await Task.Delay(700);
         Assert.Equal(attemptsWhenPaused, receiver.Requests.Count);
