@@ -39,7 +39,9 @@ public static class IntegrationServiceCollectionExtensions
                     handler.ConnectCallback = PrivateNetworkGuard.ConnectPublicOnlyAsync;
                 }
                 return handler;
-            });
+            })
+            // The dispatcher logs each failure itself, without the URL (which may carry a token of the receiver's).
+            .RemoveAllLoggers();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         services.AddSingleton<IntegrationHousekeeping>();
