@@ -39,8 +39,11 @@ public sealed class CsvImportTests : IDisposable
         Assert.Equal([(6, "amount"), (7, "customer_id")], errors.GetProperty("items").EnumerateArray()
             .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("field").GetString()!)));
 
-        await GameHost.WaitUntilAsync(async () => (await CustomerAsync(_host, "acme", "c2"))?.GetProperty("points").GetInt64() == 35, what: "c2's purchase");
-        await GameHost.WaitUntilAsync(async () => (await CustomerAsync(_host, "acme", "c1"))?.GetProperty("points").GetInt64() == 5, what: "c1's visit");
+        await GameHost.WaitUntilAsync(async () => (await RuleEntriesAsync(_host, "acme", "c2")).Count == 2, what: "c2's purchase");
+        await GameHost.WaitUntilAsync(async () => (await RuleEntriesAsync(_host, "acme", "c1")).Count == 1, what: "c1's visit");
+        await Task.Delay(300);
+        Assert.Equal([("customer.large-purchase", 25), ("customer.purchase-completed", 10)], await RuleEntriesAsync(_host, "acme", "c2"));
+        Assert.Equal([("customer.visit-completed", 5)], await RuleEntriesAsync(_host, "acme", "c1"));
         Assert.Equal("Ada", (await CustomerAsync(_host, "acme", "c1"))!.Value.GetProperty("displayName").GetString());
         Assert.Equal("Lovelace, Ada", (await CustomerAsync(_host, "acme", "c2"))!.Value.GetProperty("displayName").GetString());
     }

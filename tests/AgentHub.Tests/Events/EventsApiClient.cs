@@ -43,11 +43,23 @@ public static class EventsApiClient
         return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : null;
     }
 
-    /// <summary>A customer's ledger entries.</summary>
+    /// <summary>A customer's ledger entries (up to 200, newest first); empty before the first.</summary>
     public static async Task<IReadOnlyList<JsonElement>> LedgerAsync(GameHost host, string tenant, string customerId)
     {
         using var admin = host.AdminClient();
-        var ledger = await admin.GetFromJsonAsync<JsonElement>($"/api/tenants/{tenant}/customers/{customerId}/ledger");
-        return ledger.GetProperty("entries").EnumerateArray().ToList();
+        using var response = await admin.GetAsync($"/api/tenants/{tenant}/customers/{customerId}/ledger?limit=200");
+        return response.IsSuccessStatusCode
+            ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("entries").EnumerateArray().ToList()
+            : [];
     }
+
+    /// <summary>
+    /// The points of a customer's ledger entries from the events rules, sorted. Other entries (badge or
+    /// quest rewards of the engine) are left out so that assertions hold whatever the tenant's game adds.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string Rule, int Points)>> RuleEntriesAsync(GameHost host, string tenant, string customerId) =>
+        (await LedgerAsync(host, tenant, customerId))
+            .Select(e => (Rule: e.GetProperty("ruleId").GetString()!, Points: e.GetProperty("points").GetInt32()))
+            .Where(e => e.Rule.StartsWith("customer.", StringComparison.Ordinal))
+            .OrderBy(e => e.Rule, StringComparer.Ordinal).ToList();
 }
