@@ -41,6 +41,7 @@ public sealed class EventTypeStore(Database database, TimeProvider clock)
     public async Task<bool> SaveAsync(string tenantId, EventTypeSchema schema, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
+        using var turn = await database.EnterWriteAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var args = new
         {

@@ -36,6 +36,7 @@ public sealed class IntegrationHousekeeping(Database database, IOptions<Outbound
             KeysBeforeMs = (now - IdempotencyKeyLifetime).ToUnixTimeMilliseconds(),
         };
         await using var connection = await database.OpenAsync(ct);
+        using var turn = await database.EnterWriteAsync(ct);
         var deleted = 0;
         foreach (var sql in new[] { DeleteAttempts, DeleteDeliveries, DeleteEvents, DeleteKeys })
         {

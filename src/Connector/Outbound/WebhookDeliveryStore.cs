@@ -31,6 +31,7 @@ public sealed class WebhookDeliveryStore(Database database)
         {
             return 0;
         }
+        using var turn = await database.EnterWriteAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var subscriptions = new Dictionary<string, List<WebhookSubscription>>(StringComparer.Ordinal);
         foreach (var e in events)
@@ -77,6 +78,7 @@ public sealed class WebhookDeliveryStore(Database database)
         var due = await connection.QueryAsync<DueDelivery>(new CommandDefinition(IntegrationSql.SelectTop(database.Provider, DueRest),
             new { NowMs = nowMs, Limit = limit }, cancellationToken: ct));
         var claimed = new List<DueDelivery>();
+        using var turn = await database.EnterWriteAsync(ct);
         foreach (var d in due)
         {
             if (await connection.ExecuteAsync(new CommandDefinition(Claim, new { d.Id, d.TenantId, NowMs = nowMs, LeaseUntilMs = leaseUntilMs }, cancellationToken: ct)) == 1)
@@ -112,6 +114,7 @@ public sealed class WebhookDeliveryStore(Database database)
     public async Task<bool> RecordAsync(DueDelivery d, AttemptResult result, long nowMs, long? nextAttemptAtMs, long pauseIfFailingBeforeMs, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
+        using var turn = await database.EnterWriteAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var args = new
         {

@@ -34,6 +34,7 @@ public sealed class ImportStore(Database database, TimeProvider clock)
     public async Task ReportAsync(ImportJob job, IReadOnlyList<ImportError> newErrors, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
+        using var turn = await database.EnterWriteAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var room = Math.Max(0, MaxStoredErrors - (job.Errors - newErrors.Count));
         await connection.ExecuteAsync(new CommandDefinition(InsertError,
