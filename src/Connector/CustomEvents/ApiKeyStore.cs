@@ -14,8 +14,8 @@ public sealed class ApiKeyStore(Database database, TimeProvider clock)
     /// <summary>Every key starts with this, so that a key is recognised in a header or a leaked file.</summary>
     public const string Prefix = "hgk_";
 
-    private const string Columns = "tenant_id, name, prefix, key_hash, created_at_ms";
-    private const string Values = "@TenantId, @Name, @Prefix, @KeyHash, @NowMs";
+    private const string InsertSqlite = "INSERT INTO api_keys (tenant_id, name, prefix, key_hash, created_at_ms) VALUES (@TenantId, @Name, @Prefix, @KeyHash, @NowMs) RETURNING id";
+    private const string InsertSqlServer = "INSERT INTO api_keys (tenant_id, name, prefix, key_hash, created_at_ms) OUTPUT inserted.id VALUES (@TenantId, @Name, @Prefix, @KeyHash, @NowMs);";
 
     /// <summary>Creates a key; the returned <see cref="CreatedApiKey.Key"/> is the only time it is visible.</summary>
     public async Task<CreatedApiKey> CreateAsync(string tenantId, string name, CancellationToken ct)
@@ -23,9 +23,10 @@ public sealed class ApiKeyStore(Database database, TimeProvider clock)
         var key = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await database.OpenAsync(ct);
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            IntegrationSql.InsertReturningId(database.Provider, "api_keys", Columns, Values),
-            new { TenantId = tenantId, Name = name, Prefix = key[..12], KeyHash = Hash(key), NowMs = nowMs }, cancellationToken: ct));
+        var args = new { TenantId = tenantId, Name = name, Prefix = key[..12], KeyHash = Hash(key), NowMs = nowMs };
+        var id = database.Provider == StorageProvider.SqlServer
+            ? await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSqlServer, args, cancellationToken: ct))
+            : await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSqlite, args, cancellationToken: ct));
         return new CreatedApiKey(new ApiKeyInfo(id, name, key[..12], nowMs, null), key);
     }
 

@@ -51,7 +51,7 @@ public sealed class EventTypeStore(Database database, TimeProvider clock)
             NowMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
         };
         // Delete and insert in one transaction: portable, and types change rarely.
-        var existed = await connection.ExecuteAsync(new CommandDefinition(Delete, args, tx, cancellationToken: ct)) > 0;
+        var existed = await connection.ExecuteAsync(new CommandDefinition(Delete, new { args.TenantId, args.Name }, tx, cancellationToken: ct)) > 0;
         await connection.ExecuteAsync(new CommandDefinition(Insert, args, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return !existed;

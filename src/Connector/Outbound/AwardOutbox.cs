@@ -19,12 +19,10 @@ public sealed class AwardOutbox(TimeProvider clock) : IAwardOutbox
     public async Task AppendAsync(DbConnection connection, DbTransaction tx, ScoringOutcome outcome, CancellationToken ct)
     {
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var rows = Events(outcome)
-            .Select(e => new { e.TenantId, e.EventType, PayloadJson = JsonSerializer.Serialize(e.Data, Json), NowMs = nowMs })
-            .ToList();
-        if (rows.Count > 0)
+        foreach (var e in Events(outcome))
         {
-            await connection.ExecuteAsync(new CommandDefinition(Insert, rows, tx, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(Insert,
+                new { e.TenantId, e.EventType, PayloadJson = JsonSerializer.Serialize(e.Data, Json), NowMs = nowMs }, tx, cancellationToken: ct));
         }
     }
 

@@ -30,18 +30,15 @@ public sealed class IntegrationHousekeeping(Database database, IOptions<Outbound
     public async Task<int> SweepAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var args = new
-        {
-            BeforeMs = (now - options.Value.LogRetention).ToUnixTimeMilliseconds(),
-            KeysBeforeMs = (now - IdempotencyKeyLifetime).ToUnixTimeMilliseconds(),
-        };
+        var before = new { BeforeMs = (now - options.Value.LogRetention).ToUnixTimeMilliseconds() };
         await using var connection = await database.OpenAsync(ct);
         using var turn = await database.EnterWriteAsync(ct);
         var deleted = 0;
-        foreach (var sql in new[] { DeleteAttempts, DeleteDeliveries, DeleteEvents, DeleteKeys })
-        {
-            deleted += await connection.ExecuteAsync(new CommandDefinition(sql, args, commandTimeout: 300, cancellationToken: ct));
-        }
+        deleted += await connection.ExecuteAsync(new CommandDefinition(DeleteAttempts, before, commandTimeout: 300, cancellationToken: ct));
+        deleted += await connection.ExecuteAsync(new CommandDefinition(DeleteDeliveries, before, commandTimeout: 300, cancellationToken: ct));
+        deleted += await connection.ExecuteAsync(new CommandDefinition(DeleteEvents, before, commandTimeout: 300, cancellationToken: ct));
+        deleted += await connection.ExecuteAsync(new CommandDefinition(DeleteKeys,
+            new { KeysBeforeMs = (now - IdempotencyKeyLifetime).ToUnixTimeMilliseconds() }, commandTimeout: 300, cancellationToken: ct));
         return deleted;
     }
 

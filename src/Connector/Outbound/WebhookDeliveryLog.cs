@@ -1,5 +1,4 @@
 using Dapper;
-using HelpdeskGamify.Connector.CustomEvents;
 using HelpdeskGamify.Connector.Storage;
 
 namespace HelpdeskGamify.Connector.Outbound;
@@ -7,21 +6,32 @@ namespace HelpdeskGamify.Connector.Outbound;
 /// <summary>What the admin sees of deliveries: the log per subscription, each attempt, and manual redelivery.</summary>
 public sealed class WebhookDeliveryLog(Database database, TimeProvider clock)
 {
-    private const string PageRest = """
-        id AS Id, outbox_event_id AS EventId, event_type AS EventType, status AS Status, attempts AS Attempts,
+    private const string PageSqlite = """
+        SELECT id AS Id, outbox_event_id AS EventId, event_type AS EventType, status AS Status, attempts AS Attempts,
                next_attempt_at_ms AS NextAttemptAtMs, last_attempt_at_ms AS LastAttemptAtMs, last_status_code AS LastStatusCode,
                last_error AS LastError, delivered_at_ms AS DeliveredAtMs, created_at_ms AS CreatedAtMs
         FROM webhook_deliveries
         WHERE tenant_id = @TenantId AND subscription_id = @SubscriptionId AND id < @Before
         ORDER BY id DESC
+        LIMIT @Limit
+        """;
+    private const string PageSqlServer = """
+        SELECT TOP (@Limit) id AS Id, outbox_event_id AS EventId, event_type AS EventType, status AS Status, attempts AS Attempts,
+               next_attempt_at_ms AS NextAttemptAtMs, last_attempt_at_ms AS LastAttemptAtMs, last_status_code AS LastStatusCode,
+               last_error AS LastError, delivered_at_ms AS DeliveredAtMs, created_at_ms AS CreatedAtMs
+        FROM webhook_deliveries
+        WHERE tenant_id = @TenantId AND subscription_id = @SubscriptionId AND id < @Before
+        ORDER BY id DESC;
         """;
 
     /// <summary>A subscription's deliveries before <paramref name="before"/>, newest first.</summary>
     public async Task<IReadOnlyList<DeliveryView>> ListAsync(string tenantId, long subscriptionId, long before, int limit, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        return (await connection.QueryAsync<DeliveryView>(new CommandDefinition(IntegrationSql.SelectTop(database.Provider, PageRest),
-            new { TenantId = tenantId, SubscriptionId = subscriptionId, Before = before, Limit = limit }, cancellationToken: ct))).AsList();
+        var args = new { TenantId = tenantId, SubscriptionId = subscriptionId, Before = before, Limit = limit };
+        return (database.Provider == StorageProvider.SqlServer
+            ? await connection.QueryAsync<DeliveryView>(new CommandDefinition(PageSqlServer, args, cancellationToken: ct))
+            : await connection.QueryAsync<DeliveryView>(new CommandDefinition(PageSqlite, args, cancellationToken: ct))).AsList();
     }
 
     private const string SelectAttempts = """

@@ -1,5 +1,4 @@
 using Dapper;
-using HelpdeskGamify.Connector.CustomEvents;
 using HelpdeskGamify.Connector.Storage;
 
 namespace HelpdeskGamify.Connector.Outbound;
@@ -14,6 +13,13 @@ public sealed class WebhookDeliveryStore(Database database)
         SELECT id AS Id, tenant_id AS TenantId, url AS Url, event_types AS EventTypesJson, status AS Status
         FROM webhook_subscriptions WHERE tenant_id = @TenantId AND status <> 'deleted'
         """;
+    private const string NewEventsSqlite = """
+        SELECT id, tenant_id, event_type FROM outbox_events WHERE fanned_out = 0 ORDER BY id
+        LIMIT @Limit
+        """;
+    private const string NewEventsSqlServer = """
+        SELECT TOP (@Limit) id, tenant_id, event_type FROM outbox_events WHERE fanned_out = 0 ORDER BY id;
+        """;
     private const string ClaimEvent = "UPDATE outbox_events SET fanned_out = 1 WHERE id = @Id AND tenant_id = @TenantId AND fanned_out = 0";
     private const string InsertDelivery = """
         INSERT INTO webhook_deliveries (tenant_id, subscription_id, outbox_event_id, event_type, status, attempts, next_attempt_at_ms, window_start_ms, created_at_ms)
@@ -24,9 +30,10 @@ public sealed class WebhookDeliveryStore(Database database)
     public async Task<int> FanOutAsync(long nowMs, int limit, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        var events = (await connection.QueryAsync<(long Id, string TenantId, string EventType)>(new CommandDefinition(
-            IntegrationSql.SelectTop(database.Provider, "id, tenant_id, event_type FROM outbox_events WHERE fanned_out = 0 ORDER BY id"),
-            new { Limit = limit }, cancellationToken: ct))).AsList();
+        var top = new { Limit = limit };
+        var events = (database.Provider == StorageProvider.SqlServer
+            ? await connection.QueryAsync<(long Id, string TenantId, string EventType)>(new CommandDefinition(NewEventsSqlServer, top, cancellationToken: ct))
+            : await connection.QueryAsync<(long Id, string TenantId, string EventType)>(new CommandDefinition(NewEventsSqlite, top, cancellationToken: ct))).AsList();
         if (events.Count == 0)
         {
             return 0;
@@ -55,8 +62,8 @@ public sealed class WebhookDeliveryStore(Database database)
         return events.Count;
     }
 
-    private const string DueRest = """
-        d.id AS Id, d.tenant_id AS TenantId, d.subscription_id AS SubscriptionId, d.outbox_event_id AS EventId, d.event_type AS EventType,
+    private const string DueSqlite = """
+        SELECT d.id AS Id, d.tenant_id AS TenantId, d.subscription_id AS SubscriptionId, d.outbox_event_id AS EventId, d.event_type AS EventType,
                d.attempts AS Attempts, d.window_start_ms AS WindowStartMs, s.url AS Url, s.secret_protected AS SecretProtected,
                o.payload_json AS PayloadJson, o.created_at_ms AS EventCreatedAtMs
         FROM webhook_deliveries d
@@ -65,6 +72,18 @@ public sealed class WebhookDeliveryStore(Database database)
         WHERE d.status = 'pending' AND d.next_attempt_at_ms <= @NowMs AND (d.lease_until_ms IS NULL OR d.lease_until_ms < @NowMs)
           AND s.status = 'active'
         ORDER BY d.next_attempt_at_ms, d.id
+        LIMIT @Limit
+        """;
+    private const string DueSqlServer = """
+        SELECT TOP (@Limit) d.id AS Id, d.tenant_id AS TenantId, d.subscription_id AS SubscriptionId, d.outbox_event_id AS EventId, d.event_type AS EventType,
+               d.attempts AS Attempts, d.window_start_ms AS WindowStartMs, s.url AS Url, s.secret_protected AS SecretProtected,
+               o.payload_json AS PayloadJson, o.created_at_ms AS EventCreatedAtMs
+        FROM webhook_deliveries d
+        JOIN webhook_subscriptions s ON s.id = d.subscription_id AND s.tenant_id = d.tenant_id
+        JOIN outbox_events o ON o.id = d.outbox_event_id AND o.tenant_id = d.tenant_id
+        WHERE d.status = 'pending' AND d.next_attempt_at_ms <= @NowMs AND (d.lease_until_ms IS NULL OR d.lease_until_ms < @NowMs)
+          AND s.status = 'active'
+        ORDER BY d.next_attempt_at_ms, d.id;
         """;
     private const string Claim = """
         UPDATE webhook_deliveries SET lease_until_ms = @LeaseUntilMs
@@ -75,8 +94,10 @@ public sealed class WebhookDeliveryStore(Database database)
     public async Task<IReadOnlyList<DueDelivery>> ClaimDueAsync(long nowMs, long leaseUntilMs, int limit, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        var due = await connection.QueryAsync<DueDelivery>(new CommandDefinition(IntegrationSql.SelectTop(database.Provider, DueRest),
-            new { NowMs = nowMs, Limit = limit }, cancellationToken: ct));
+        var dueArgs = new { NowMs = nowMs, Limit = limit };
+        var due = database.Provider == StorageProvider.SqlServer
+            ? await connection.QueryAsync<DueDelivery>(new CommandDefinition(DueSqlServer, dueArgs, cancellationToken: ct))
+            : await connection.QueryAsync<DueDelivery>(new CommandDefinition(DueSqlite, dueArgs, cancellationToken: ct));
         var claimed = new List<DueDelivery>();
         using var turn = await database.EnterWriteAsync(ct);
         foreach (var d in due)
@@ -116,24 +137,27 @@ public sealed class WebhookDeliveryStore(Database database)
         await using var connection = await database.OpenAsync(ct);
         using var turn = await database.EnterWriteAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var args = new
-        {
-            d.Id, d.TenantId, d.SubscriptionId, NowMs = nowMs, result.StatusCode, result.Error, result.DurationMs,
-            Status = nextAttemptAtMs is null ? "failed" : "pending", NextAttemptAtMs = nextAttemptAtMs ?? nowMs,
-            FailingBeforeMs = pauseIfFailingBeforeMs, Reason = $"No successful delivery since {DateTimeOffset.FromUnixTimeMilliseconds(nowMs):u}; last: {result.Describe()}",
-        };
-        await connection.ExecuteAsync(new CommandDefinition(InsertAttempt, args, tx, cancellationToken: ct));
+        var reason = $"No successful delivery since {DateTimeOffset.FromUnixTimeMilliseconds(nowMs):u}; last: {result.Describe()}";
+        await connection.ExecuteAsync(new CommandDefinition(InsertAttempt,
+            new { d.TenantId, d.Id, NowMs = nowMs, result.StatusCode, result.Error, result.DurationMs }, tx, cancellationToken: ct));
         var paused = false;
         if (result.Success)
         {
-            await connection.ExecuteAsync(new CommandDefinition(Succeeded, args, tx, cancellationToken: ct));
-            await connection.ExecuteAsync(new CommandDefinition(Healthy, args, tx, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(Succeeded, new { d.Id, d.TenantId, NowMs = nowMs, result.StatusCode }, tx, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(Healthy, new { d.SubscriptionId, d.TenantId }, tx, cancellationToken: ct));
         }
         else
         {
-            await connection.ExecuteAsync(new CommandDefinition(Failed, args, tx, cancellationToken: ct));
-            await connection.ExecuteAsync(new CommandDefinition(Failing, args, tx, cancellationToken: ct));
-            paused = await connection.ExecuteAsync(new CommandDefinition(Pause, args, tx, cancellationToken: ct)) == 1;
+            await connection.ExecuteAsync(new CommandDefinition(Failed, new
+            {
+                d.Id, d.TenantId, NowMs = nowMs, result.StatusCode, result.Error,
+                Status = nextAttemptAtMs is null ? "failed" : "pending", NextAttemptAtMs = nextAttemptAtMs ?? nowMs,
+            }, tx, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(Failing, new { d.SubscriptionId, d.TenantId, NowMs = nowMs }, tx, cancellationToken: ct));
+            paused = await connection.ExecuteAsync(new CommandDefinition(Pause, new
+            {
+                d.SubscriptionId, d.TenantId, NowMs = nowMs, FailingBeforeMs = pauseIfFailingBeforeMs, Reason = reason,
+            }, tx, cancellationToken: ct)) == 1;
         }
         await tx.CommitAsync(ct);
         return paused;

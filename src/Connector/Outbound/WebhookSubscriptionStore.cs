@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Dapper;
-using HelpdeskGamify.Connector.CustomEvents;
 using HelpdeskGamify.Connector.Storage;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -11,17 +10,23 @@ public sealed class WebhookSubscriptionStore(Database database, IDataProtectionP
 {
     private readonly IDataProtector _protector = protection.CreateProtector("HelpdeskGamify.WebhookSubscriptions.v1");
 
-    private const string Columns = "tenant_id, url, event_types, secret_protected, status, created_at_ms, updated_at_ms";
-    private const string Values = "@TenantId, @Url, @EventTypes, @SecretProtected, 'active', @NowMs, @NowMs";
+    private const string InsertSqlite = """
+        INSERT INTO webhook_subscriptions (tenant_id, url, event_types, secret_protected, status, created_at_ms, updated_at_ms)
+        VALUES (@TenantId, @Url, @EventTypes, @SecretProtected, 'active', @NowMs, @NowMs) RETURNING id
+        """;
+    private const string InsertSqlServer = """
+        INSERT INTO webhook_subscriptions (tenant_id, url, event_types, secret_protected, status, created_at_ms, updated_at_ms)
+        OUTPUT inserted.id VALUES (@TenantId, @Url, @EventTypes, @SecretProtected, 'active', @NowMs, @NowMs);
+        """;
 
     /// <summary>Creates an active subscription; returns its id.</summary>
     public async Task<long> CreateAsync(string tenantId, string url, IReadOnlyList<string> eventTypes, string secret, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            IntegrationSql.InsertReturningId(database.Provider, "webhook_subscriptions", Columns, Values),
-            new { TenantId = tenantId, Url = url, EventTypes = JsonSerializer.Serialize(eventTypes), SecretProtected = _protector.Protect(secret), NowMs = Now() },
-            cancellationToken: ct));
+        var args = new { TenantId = tenantId, Url = url, EventTypes = JsonSerializer.Serialize(eventTypes), SecretProtected = _protector.Protect(secret), NowMs = Now() };
+        return database.Provider == StorageProvider.SqlServer
+            ? await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSqlServer, args, cancellationToken: ct))
+            : await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSqlite, args, cancellationToken: ct));
     }
 
     private const string Update = """

@@ -9,15 +9,23 @@ public sealed class ImportStore(Database database, TimeProvider clock)
     /// <summary>The most error rows kept per job (all are counted).</summary>
     public const int MaxStoredErrors = 10_000;
 
-    private const string Columns = "tenant_id, status, total, processed, accepted, duplicates, errors, created_at_ms";
-    private const string Values = "@TenantId, 'running', 0, 0, 0, 0, 0, @NowMs";
+    private const string InsertSqlite = """
+        INSERT INTO import_jobs (tenant_id, status, total, processed, accepted, duplicates, errors, created_at_ms)
+        VALUES (@TenantId, 'running', 0, 0, 0, 0, 0, @NowMs) RETURNING id
+        """;
+    private const string InsertSqlServer = """
+        INSERT INTO import_jobs (tenant_id, status, total, processed, accepted, duplicates, errors, created_at_ms)
+        OUTPUT inserted.id VALUES (@TenantId, 'running', 0, 0, 0, 0, 0, @NowMs);
+        """;
 
     /// <summary>Starts a job; returns its id.</summary>
     public async Task<long> StartAsync(string tenantId, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(IntegrationSql.InsertReturningId(database.Provider, "import_jobs", Columns, Values),
-            new { TenantId = tenantId, NowMs = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: ct));
+        var args = new { TenantId = tenantId, NowMs = clock.GetUtcNow().ToUnixTimeMilliseconds() };
+        return database.Provider == StorageProvider.SqlServer
+            ? await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSqlServer, args, cancellationToken: ct))
+            : await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSqlite, args, cancellationToken: ct));
     }
 
     private const string Progress = """
@@ -37,9 +45,14 @@ public sealed class ImportStore(Database database, TimeProvider clock)
         using var turn = await database.EnterWriteAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var room = Math.Max(0, MaxStoredErrors - (job.Errors - newErrors.Count));
-        await connection.ExecuteAsync(new CommandDefinition(InsertError,
-            newErrors.Take((int)Math.Min(room, newErrors.Count)).Select(e => new { job.TenantId, JobId = job.Id, e.Row, e.Field, e.Message }), tx, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(Progress, job, tx, cancellationToken: ct));
+        foreach (var e in newErrors.Take((int)Math.Min(room, newErrors.Count)))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(InsertError, new { job.TenantId, JobId = job.Id, e.Row, e.Field, e.Message }, tx, cancellationToken: ct));
+        }
+        await connection.ExecuteAsync(new CommandDefinition(Progress, new
+        {
+            job.Status, job.Total, job.Processed, job.Accepted, job.Duplicates, job.Errors, job.FinishedAtMs, job.TenantId, job.Id,
+        }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
     }
 
@@ -56,31 +69,46 @@ public sealed class ImportStore(Database database, TimeProvider clock)
         return await connection.QuerySingleOrDefaultAsync<ImportJob>(new CommandDefinition(SelectJob, new { TenantId = tenantId, Id = id }, cancellationToken: ct));
     }
 
-    private const string SelectRecentRest = """
-        id AS Id, tenant_id AS TenantId, status AS Status, total AS Total, processed AS Processed, accepted AS Accepted,
+    private const string SelectRecentSqlite = """
+        SELECT id AS Id, tenant_id AS TenantId, status AS Status, total AS Total, processed AS Processed, accepted AS Accepted,
                duplicates AS Duplicates, errors AS Errors, created_at_ms AS CreatedAtMs, finished_at_ms AS FinishedAtMs
         FROM import_jobs WHERE tenant_id = @TenantId ORDER BY id DESC
+        LIMIT @Limit
+        """;
+    private const string SelectRecentSqlServer = """
+        SELECT TOP (@Limit) id AS Id, tenant_id AS TenantId, status AS Status, total AS Total, processed AS Processed, accepted AS Accepted,
+               duplicates AS Duplicates, errors AS Errors, created_at_ms AS CreatedAtMs, finished_at_ms AS FinishedAtMs
+        FROM import_jobs WHERE tenant_id = @TenantId ORDER BY id DESC;
         """;
 
     /// <summary>The tenant's most recent jobs, newest first (a running one included, so its progress can be watched).</summary>
     public async Task<IReadOnlyList<ImportJob>> RecentAsync(string tenantId, int limit, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        return (await connection.QueryAsync<ImportJob>(new CommandDefinition(IntegrationSql.SelectTop(database.Provider, SelectRecentRest),
-            new { TenantId = tenantId, Limit = limit }, cancellationToken: ct))).AsList();
+        var args = new { TenantId = tenantId, Limit = limit };
+        return (database.Provider == StorageProvider.SqlServer
+            ? await connection.QueryAsync<ImportJob>(new CommandDefinition(SelectRecentSqlServer, args, cancellationToken: ct))
+            : await connection.QueryAsync<ImportJob>(new CommandDefinition(SelectRecentSqlite, args, cancellationToken: ct))).AsList();
     }
 
-    private const string SelectErrors = """
-        row_number AS "Row", field AS Field, message AS Message
+    private const string SelectErrorsSqlite = """
+        SELECT row_number AS "Row", field AS Field, message AS Message
         FROM import_errors WHERE tenant_id = @TenantId AND job_id = @JobId ORDER BY id
+        LIMIT @Limit
+        """;
+    private const string SelectErrorsSqlServer = """
+        SELECT TOP (@Limit) row_number AS "Row", field AS Field, message AS Message
+        FROM import_errors WHERE tenant_id = @TenantId AND job_id = @JobId ORDER BY id;
         """;
 
     /// <summary>The first <paramref name="limit"/> error rows of a job.</summary>
     public async Task<IReadOnlyList<ImportError>> ErrorsAsync(string tenantId, long jobId, int limit, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        return (await connection.QueryAsync<ImportError>(new CommandDefinition(IntegrationSql.SelectTop(database.Provider, SelectErrors),
-            new { TenantId = tenantId, JobId = jobId, Limit = limit }, cancellationToken: ct))).AsList();
+        var args = new { TenantId = tenantId, JobId = jobId, Limit = limit };
+        return (database.Provider == StorageProvider.SqlServer
+            ? await connection.QueryAsync<ImportError>(new CommandDefinition(SelectErrorsSqlServer, args, cancellationToken: ct))
+            : await connection.QueryAsync<ImportError>(new CommandDefinition(SelectErrorsSqlite, args, cancellationToken: ct))).AsList();
     }
 }
 
