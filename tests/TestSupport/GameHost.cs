@@ -24,10 +24,17 @@ public class GameHost : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
-    /// <summary>Creates a host; <paramref name="settings"/> override the defaults below.</summary>
-    public GameHost(IReadOnlyDictionary<string, string?>? settings = null)
+    private readonly bool _ownsData;
+
+    /// <summary>
+    /// Creates a host; <paramref name="settings"/> override the defaults below. Pass a
+    /// <paramref name="port"/> and an existing <paramref name="dataDirectory"/> to stand in for the
+    /// same node after a restart (the folder is then left for its owner to delete).
+    /// </summary>
+    public GameHost(IReadOnlyDictionary<string, string?>? settings = null, int port = 0, string? dataDirectory = null)
     {
-        DataDirectory = Path.Combine(Path.GetTempPath(), "helpdeskgamify-tests", Guid.NewGuid().ToString("n"));
+        _ownsData = dataDirectory is null;
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "helpdeskgamify-tests", Guid.NewGuid().ToString("n"));
         _settings = new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = DataDirectory,
@@ -40,7 +47,7 @@ public class GameHost : WebApplicationFactory<Program>
         {
             _settings[key] = value;
         }
-        UseKestrel(0);
+        UseKestrel(port);
     }
 
     /// <summary>The folder holding this host's database and keys.</summary>
@@ -136,6 +143,10 @@ public class GameHost : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (!_ownsData)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
