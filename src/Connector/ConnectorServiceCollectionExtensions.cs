@@ -4,7 +4,17 @@ using HelpdeskGamify.Connector.Ingest;
 using HelpdeskGamify.Connector.Leaderboards;
 using HelpdeskGamify.Connector.Participants;
 using HelpdeskGamify.Connector.Scoring;
+using HelpdeskGamify.Connector.Scoring.Backtest;
+using HelpdeskGamify.Connector.Scoring.Kudos;
+using HelpdeskGamify.Connector.Scoring.Ledger;
+using HelpdeskGamify.Connector.Scoring.Maintenance;
+using HelpdeskGamify.Connector.Scoring.Progress;
+using HelpdeskGamify.Connector.Scoring.Review;
+using HelpdeskGamify.Connector.Scoring.Rewards;
 using HelpdeskGamify.Connector.Scoring.Rules;
+using HelpdeskGamify.Connector.Scoring.Seasons;
+using HelpdeskGamify.Connector.Scoring.Tickets;
+using HelpdeskGamify.Connector.Scoring.Tickets.Release;
 using HelpdeskGamify.Connector.Storage;
 using HelpdeskGamify.Connector.Tenants;
 using HelpdeskGamify.Connector.Zendesk;
@@ -58,6 +68,7 @@ public static class ConnectorServiceCollectionExtensions
         services.AddSingleton<IWebhookSource>(sp => sp.GetRequiredService<FreshdeskWebhookSource>());
         services.AddSingleton<IWebhookSource>(sp => sp.GetRequiredService<FreshchatWebhookSource>());
 
+        services.AddSingleton<RuleSetStore>();
         services.AddSingleton<RuleBook>();
         services.AddSingleton<NodeIdentity>();
         services.AddOptions<InboxLeaseOptions>().BindConfiguration(InboxLeaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -65,6 +76,17 @@ public static class ConnectorServiceCollectionExtensions
         // Before the scorer: hosted services stop in reverse order, so leases are released after the last batch.
         services.AddHostedService(sp => sp.GetRequiredService<InboxLeases>());
         services.AddSingleton<ScoringStore>();
+        services.AddSingleton<LedgerWriter>();
+        services.AddSingleton<ReviewFlagStore>();
+        services.AddSingleton<TicketScorer>();
+        services.AddSingleton<ProgressTracker>();
+        services.AddSingleton<ReleasePass>();
+        services.AddSingleton<RewardStore>();
+        services.AddSingleton<RedemptionService>();
+        services.AddSingleton<KudosService>();
+        services.AddSingleton<Backtester>();
+        services.AddSingleton<SeasonTrophies>();
+        services.AddSingleton<MaintenancePass>();
         services.AddSingleton<ScoringWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ScoringWorker>());
 
@@ -72,6 +94,8 @@ public static class ConnectorServiceCollectionExtensions
         services.AddSingleton<LeaderboardIndex>();
         services.AddSingleton<LeaderboardReader>();
         services.AddSingleton<ParticipantStore>();
+        services.AddSingleton<OptOutRegistry>();
+        services.AddSingleton<ParticipantSummaryReader>();
         return builder;
     }
 }

@@ -15,6 +15,7 @@ public static class AdminApi
         group.MapGet("/tenants/{tenant}", GetTenantAsync).WithSummary("A tenant without its secrets.");
         group.MapPost("/tenants/{tenant}/tokens", IssueTokenAsync).WithSummary("A token for an agent or team lead.");
         group.MapDeadLetterApi();
+        group.MapRulesAdminApi();
         return group;
     }
 
