@@ -2,7 +2,6 @@ using System.Data.Common;
 using HelpdeskGamify.Connector.Events;
 using HelpdeskGamify.Connector.Ingest;
 using HelpdeskGamify.Connector.Leaderboards;
-using HelpdeskGamify.Connector.Observability;
 using HelpdeskGamify.Connector.Scoring.Ledger;
 using HelpdeskGamify.Connector.Scoring.Maintenance;
 using HelpdeskGamify.Connector.Scoring.Progress;
