@@ -44,17 +44,17 @@ public sealed class RedemptionService(Database database, LeaderboardIndex leader
         {
             return RedemptionResult.Fail(RedemptionFailure.InsufficientPoints);
         }
-        var args = new { TenantId = tenantId, RewardId = rewardId, ParticipantId = participantId.Value, reward.Cost };
+        var person = new { TenantId = tenantId, ParticipantId = participantId.Value };
         if (reward.PerCustomerLimit is { } limit
-            && await connection.ExecuteScalarAsync<long>(new CommandDefinition(database.Dialect.CountRedemptionsLocked, args, tx, cancellationToken: ct)) >= limit)
+            && await connection.ExecuteScalarAsync<long>(new CommandDefinition(database.Dialect.CountRedemptionsLocked, new { TenantId = tenantId, ParticipantId = participantId.Value, RewardId = rewardId }, tx, cancellationToken: ct)) >= limit)
         {
             return RedemptionResult.Fail(RedemptionFailure.LimitReached);
         }
-        if (reward.Stock is not null && await connection.ExecuteAsync(new CommandDefinition(TakeStock, args, tx, cancellationToken: ct)) == 0)
+        if (reward.Stock is not null && await connection.ExecuteAsync(new CommandDefinition(TakeStock, new { TenantId = tenantId, RewardId = rewardId }, tx, cancellationToken: ct)) == 0)
         {
             return RedemptionResult.Fail(RedemptionFailure.OutOfStock);
         }
-        if (await connection.ExecuteAsync(new CommandDefinition(Spend, args, tx, cancellationToken: ct)) == 0)
+        if (await connection.ExecuteAsync(new CommandDefinition(Spend, new { TenantId = tenantId, ParticipantId = participantId.Value, reward.Cost }, tx, cancellationToken: ct)) == 0)
         {
             return RedemptionResult.Fail(RedemptionFailure.InsufficientPoints);
         }
@@ -69,7 +69,7 @@ public sealed class RedemptionService(Database database, LeaderboardIndex leader
             Reason = $"Redeemed '{reward.Name}'", RuleId = "reward:" + reward.Id, EntryKind = EntryKinds.Redemption, SourceInboxId = (long?)null,
             TicketId = (string?)null, AwardKey = $"redemption:{redemptionId}", OccurredAtMs = nowMs, CreatedAtMs = nowMs,
         }, tx, cancellationToken: ct));
-        var balance = await connection.ExecuteScalarAsync<long>(new CommandDefinition(SelectBalance, args, tx, cancellationToken: ct));
+        var balance = await connection.ExecuteScalarAsync<long>(new CommandDefinition(SelectBalance, person, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         turn.Dispose();
 

@@ -18,7 +18,9 @@ public static class TicketPolicy
     /// <summary>The holdings of a ticket and when its pending points are next due to settle.</summary>
     public static TicketState Compute(string ticketId, IReadOnlyCollection<TicketFact> facts, RuleSet rules, DateTimeOffset now)
     {
-        var ordered = facts.DistinctBy(f => f.NaturalKey)
+        // Two deliveries with one natural key are one fact; if their bodies ever differ, pick one by content, not by arrival.
+        var ordered = facts.OrderBy(f => f.NaturalKey, StringComparer.Ordinal).ThenBy(f => EventJson.Serialize(f.Event), StringComparer.Ordinal)
+            .DistinctBy(f => f.NaturalKey)
             .OrderBy(f => f.Event.OccurredAt).ThenBy(f => f.NaturalKey, StringComparer.Ordinal).ToList();
         var holdings = new List<Holding>();
         DateTimeOffset? settleDue = null;
