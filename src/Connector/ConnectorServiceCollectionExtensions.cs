@@ -5,7 +5,17 @@ using HelpdeskGamify.Connector.Leaderboards;
 using HelpdeskGamify.Connector.Participants;
 using HelpdeskGamify.Connector.Privacy;
 using HelpdeskGamify.Connector.Scoring;
+using HelpdeskGamify.Connector.Scoring.Backtest;
+using HelpdeskGamify.Connector.Scoring.Kudos;
+using HelpdeskGamify.Connector.Scoring.Ledger;
+using HelpdeskGamify.Connector.Scoring.Maintenance;
+using HelpdeskGamify.Connector.Scoring.Progress;
+using HelpdeskGamify.Connector.Scoring.Review;
+using HelpdeskGamify.Connector.Scoring.Rewards;
 using HelpdeskGamify.Connector.Scoring.Rules;
+using HelpdeskGamify.Connector.Scoring.Seasons;
+using HelpdeskGamify.Connector.Scoring.Tickets;
+using HelpdeskGamify.Connector.Scoring.Tickets.Release;
 using HelpdeskGamify.Connector.Storage;
 using HelpdeskGamify.Connector.Tenants;
 using HelpdeskGamify.Connector.Zendesk;
@@ -60,6 +70,7 @@ public static class ConnectorServiceCollectionExtensions
         services.AddSingleton<IWebhookSource>(sp => sp.GetRequiredService<FreshdeskWebhookSource>());
         services.AddSingleton<IWebhookSource>(sp => sp.GetRequiredService<FreshchatWebhookSource>());
 
+        services.AddSingleton<RuleSetStore>();
         services.AddSingleton<RuleBook>();
         services.AddSingleton<NodeIdentity>();
         services.AddOptions<InboxLeaseOptions>().BindConfiguration(InboxLeaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -67,6 +78,17 @@ public static class ConnectorServiceCollectionExtensions
         // Before the scorer: hosted services stop in reverse order, so leases are released after the last batch.
         services.AddHostedService(sp => sp.GetRequiredService<InboxLeases>());
         services.AddSingleton<ScoringStore>();
+        services.AddSingleton<LedgerWriter>();
+        services.AddSingleton<ReviewFlagStore>();
+        services.AddSingleton<TicketScorer>();
+        services.AddSingleton<ProgressTracker>();
+        services.AddSingleton<ReleasePass>();
+        services.AddSingleton<RewardStore>();
+        services.AddSingleton<RedemptionService>();
+        services.AddSingleton<KudosService>();
+        services.AddSingleton<Backtester>();
+        services.AddSingleton<SeasonTrophies>();
+        services.AddSingleton<MaintenancePass>();
         services.AddSingleton<ScoringWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ScoringWorker>());
         services.AddIntegrations();
@@ -77,6 +99,8 @@ public static class ConnectorServiceCollectionExtensions
         services.AddSingleton<ParticipantStore>();
         services.AddSingleton<CustomerPrivacyStore>();
         services.AddSingleton<CustomerExporter>();
+        services.AddSingleton<OptOutRegistry>();
+        services.AddSingleton<ParticipantSummaryReader>();
         return builder;
     }
 }

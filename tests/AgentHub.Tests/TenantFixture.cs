@@ -14,8 +14,48 @@ internal static class Scenario
         return await response.Content.ReadAsStringAsync();
     }
 
-    public static Task SolveAsync(GameHost host, string tenant, string secret, string ticket, string agent, string name, string team, DateTimeOffset? at = null) =>
-        PostAsync(host, tenant, secret, ZendeskWebhooks.Trigger("ticket.solved", ticket, assigneeId: agent, assigneeName: name, group: team, updatedAt: at));
+    public static async Task SolveAsync(GameHost host, string tenant, string secret, string ticket, string agent, string name, string team, DateTimeOffset? at = null)
+    {
+        await SettleAtOnceAsync(host, tenant);
+        await PostAsync(host, tenant, secret, ZendeskWebhooks.Trigger("ticket.solved", ticket, assigneeId: agent, assigneeName: name, group: team, updatedAt: at));
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<GameHost, HashSet<string>> Settled = [];
+
+    /// <summary>
+    /// These views' tests count points as solves arrive, so their tenants play the default rules without the engine's
+    /// pending window, bad-rating penalty and quests (the engine's own tests cover those); set once per host and tenant.
+    /// </summary>
+    private static async Task SettleAtOnceAsync(GameHost host, string tenant)
+    {
+        var done = Settled.GetOrCreateValue(host);
+        lock (done)
+        {
+            if (!done.Add(tenant))
+            {
+                return;
+            }
+        }
+        using var admin = host.AdminClient();
+        await SettleAtOnceAsync(admin, tenant);
+    }
+
+    /// <summary>Makes <paramref name="tenant"/> play without the pending window and bad-rating penalty, through any node's admin client.</summary>
+    public static async Task SettleAtOnceAsync(HttpClient admin, string tenant)
+    {
+        var rules = System.Text.Json.Nodes.JsonNode.Parse(await admin.GetStringAsync($"/api/admin/tenants/{tenant}/rules"))!.AsObject();
+        rules["pending"] = new System.Text.Json.Nodes.JsonObject { ["windowHours"] = 0 };
+        var kept = new System.Text.Json.Nodes.JsonArray();
+        foreach (var rule in rules["rules"]!.AsArray().Where(r => r!["id"]!.GetValue<string>() != "agent.bad-rating"))
+        {
+            kept.Add(rule!.DeepClone());
+        }
+        rules["rules"] = kept;
+        rules["quests"] = new System.Text.Json.Nodes.JsonArray(); // quest rewards would add ledger rows no webhook caused
+        using var response = await admin.PutAsync($"/api/admin/tenants/{tenant}/rules",
+            new StringContent(rules.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+    }
 
     /// <summary>Waits until the agent's summary shows at least <paramref name="points"/>.</summary>
     public static async Task WaitForPointsAsync(GameHost host, string tenant, string agent, long points)

@@ -16,6 +16,7 @@ public static class AdminApi
         group.MapPost("/tenants/{tenant}/tokens", IssueTokenAsync).WithSummary("A token for an agent or team lead.");
         group.MapDeadLetterApi();
         group.MapPrivacyApi();
+        group.MapRulesAdminApi();
         return group;
     }
 

@@ -15,7 +15,7 @@ public static class LeaderboardApi
     }
 
     private static async Task<Results<Ok<LeaderboardPage>, ValidationProblem>> GetAsync(
-        string tenant, string board, string? period, int? limit, HttpContext http, LeaderboardReader reader, CancellationToken ct)
+        string tenant, string board, string? period, int? limit, int? around, string? team, HttpContext http, LeaderboardReader reader, CancellationToken ct)
     {
         period ??= "week";
         if (!LeaderboardReader.Boards.Contains(board))
@@ -30,8 +30,18 @@ public static class LeaderboardApi
         {
             return Problems.BadQuery("limit", "Must be between 1 and 100.");
         }
+        if (around is < 0 or > 10)
+        {
+            return Problems.BadQuery("around", "Must be between 0 and 10.");
+        }
+        if (team is not null && (board != "agents" || team.Length is 0 or > 200))
+        {
+            return Problems.BadQuery("team", "Only the agents board has per-team pages; give a team name of at most 200 characters.");
+        }
         var me = MemberKeyFor(http.User, board);
-        return TypedResults.Ok(await reader.ReadAsync(tenant, board, period, limit ?? 10, me, ct));
+        var key = team is null ? board : LeaderboardReader.TeamAgentsBoard(team);
+        var page = await reader.ReadAsync(tenant, key, period, limit ?? 10, me, around ?? 2, ct);
+        return TypedResults.Ok(team is null ? page : page with { Team = team });
     }
 
     private static string? MemberKeyFor(System.Security.Claims.ClaimsPrincipal user, string board) => (user.Role(), board) switch

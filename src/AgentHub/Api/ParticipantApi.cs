@@ -1,5 +1,4 @@
 using HelpdeskGamify.AgentHub.Auth;
-using HelpdeskGamify.Connector.Leaderboards;
 using HelpdeskGamify.Connector.Participants;
 using HelpdeskGamify.Connector.Scoring;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,10 +11,10 @@ public static class ParticipantApi
     /// <summary>Maps the participant routes into the tenant group.</summary>
     public static RouteGroupBuilder MapParticipantApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/agents/{participantId}", (string tenant, string participantId, HttpContext http, ParticipantStore store, LeaderboardReader boards, CancellationToken ct)
-            => SummaryAsync(tenant, ParticipantKinds.Agent, participantId, http, store, boards, ct)).WithTags("Agents");
-        group.MapGet("/customers/{participantId}", (string tenant, string participantId, HttpContext http, ParticipantStore store, LeaderboardReader boards, CancellationToken ct)
-            => SummaryAsync(tenant, ParticipantKinds.Customer, participantId, http, store, boards, ct)).WithTags("Customers");
+        group.MapGet("/agents/{participantId}", (string tenant, string participantId, HttpContext http, ParticipantSummaryReader reader, CancellationToken ct)
+            => SummaryAsync(tenant, ParticipantKinds.Agent, participantId, http, reader, ct)).WithTags("Agents");
+        group.MapGet("/customers/{participantId}", (string tenant, string participantId, HttpContext http, ParticipantSummaryReader reader, CancellationToken ct)
+            => SummaryAsync(tenant, ParticipantKinds.Customer, participantId, http, reader, ct)).WithTags("Customers");
         group.MapGet("/agents/{participantId}/ledger", (string tenant, string participantId, long? before, int? limit, HttpContext http, ParticipantStore store, CancellationToken ct)
             => LedgerAsync(tenant, ParticipantKinds.Agent, participantId, before, limit, http, store, ct)).WithTags("Agents");
         group.MapGet("/customers/{participantId}/ledger", (string tenant, string participantId, long? before, int? limit, HttpContext http, ParticipantStore store, CancellationToken ct)
@@ -33,22 +32,14 @@ public static class ParticipantApi
     };
 
     private static async Task<Results<Ok<ParticipantSummary>, ProblemHttpResult>> SummaryAsync(
-        string tenant, string kind, string participantId, HttpContext http, ParticipantStore store, LeaderboardReader boards, CancellationToken ct)
+        string tenant, string kind, string participantId, HttpContext http, ParticipantSummaryReader reader, CancellationToken ct)
     {
         if (!MaySee(http.User, kind, participantId))
         {
             return Problems.NotYours();
         }
-        var person = await store.FindAsync(tenant, kind, participantId, ct);
-        if (person is null)
-        {
-            return Problems.ParticipantNotFound(kind, participantId);
-        }
-        var byCategory = await store.PointsByCategoryAsync(tenant, person.Id, ct);
-        var board = kind == ParticipantKinds.Agent ? "agents" : "customers";
-        var rank = await boards.ReadAsync(tenant, board, "all", 1, participantId, ct);
-        return TypedResults.Ok(new ParticipantSummary(
-            person.ExternalId, kind, person.DisplayName, byCategory.Values.Sum(), 0, byCategory, person.Team, rank.Me?.Rank));
+        var summary = await reader.ReadAsync(tenant, kind, participantId, ct);
+        return summary is null ? Problems.ParticipantNotFound(kind, participantId) : TypedResults.Ok(summary);
     }
 
     private static async Task<Results<Ok<LedgerPage>, ProblemHttpResult>> LedgerAsync(
@@ -65,22 +56,11 @@ public static class ParticipantApi
         }
         var pageSize = Math.Clamp(limit ?? 50, 1, 200);
         var entries = await store.LedgerAsync(tenant, person.Id, before ?? long.MaxValue, pageSize, ct);
-        var views = entries.Select(e => new LedgerEntryView(e.Id, e.Points, e.Category, e.Reason, e.RuleId, e.EntryKind,
+        var views = entries.Select(e => new LedgerEntryView(e.Id, e.Points, e.PendingPoints, e.Category, e.Reason, e.RuleId, e.EntryKind,
             e.SourceInboxId, e.TicketId, DateTimeOffset.FromUnixTimeMilliseconds(e.OccurredAtMs), DateTimeOffset.FromUnixTimeMilliseconds(e.CreatedAtMs))).ToList();
         return TypedResults.Ok(new LedgerPage(views, views.Count == pageSize ? views[^1].Id : null));
     }
 }
-
-/// <summary>A person's totals.</summary>
-public sealed record ParticipantSummary(
-    string ParticipantId,
-    string Kind,
-    string? DisplayName,
-    long Points,
-    long PendingPoints,
-    IReadOnlyDictionary<string, long> ByCategory,
-    string? Team,
-    int? Rank);
 
 /// <summary>A page of ledger entries, newest first; pass <see cref="NextBefore"/> as <c>before</c> for the next page.</summary>
 public sealed record LedgerPage(IReadOnlyList<LedgerEntryView> Entries, long? NextBefore);
@@ -89,6 +69,7 @@ public sealed record LedgerPage(IReadOnlyList<LedgerEntryView> Entries, long? Ne
 public sealed record LedgerEntryView(
     long Id,
     long Points,
+    long PendingPoints,
     string Category,
     string Reason,
     string RuleId,

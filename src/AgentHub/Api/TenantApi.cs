@@ -14,6 +14,8 @@ public static class TenantApi
         group.MapLeaderboardApi();
         group.MapParticipantApi();
         group.MapAgentViewsApi();
+        group.MapRewardsApi();
+        group.MapAgentActionsApi();
         return group;
     }
 }

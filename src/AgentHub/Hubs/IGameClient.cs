@@ -1,3 +1,5 @@
+using HelpdeskGamify.Connector.Scoring.Levels;
+
 namespace HelpdeskGamify.AgentHub.Hubs;
 
 /// <summary>
@@ -15,20 +17,23 @@ public interface IGameClient
     Task leaderboardChanged(LeaderboardChangedMessage message);
 
     /// <summary>A badge was earned.</summary>
-    Task badgeEarned(object message);
+    Task badgeEarned(BadgeEarnedMessage message);
 
     /// <summary>A level or tier changed.</summary>
-    Task levelChanged(object message);
+    Task levelChanged(LevelChangedMessage message);
 
     /// <summary>A quest moved forward.</summary>
-    Task questProgress(object message);
+    Task questProgress(QuestProgressMessage message);
 
     /// <summary>A reward was redeemed.</summary>
-    Task rewardRedeemed(object message);
+    Task rewardRedeemed(RewardRedeemedMessage message);
 }
 #pragma warning restore IDE1006
 
-/// <summary>The <c>pointsAwarded</c> payload.</summary>
+/// <summary>
+/// The <c>pointsAwarded</c> payload: <see cref="Points"/> changes the settled balance, <see cref="PendingPoints"/>
+/// the pending points; <see cref="Total"/> and <see cref="Pending"/> are the person's figures after it.
+/// </summary>
 public sealed record PointsAwardedMessage(
     string ParticipantId,
     string Kind,
@@ -38,7 +43,24 @@ public sealed record PointsAwardedMessage(
     string Reason,
     string? TicketId,
     long Total,
-    long Pending);
+    long Pending,
+    string EntryKind,
+    int PendingPoints);
 
 /// <summary>The <c>leaderboardChanged</c> payload: which board moved, for which periods.</summary>
 public sealed record LeaderboardChangedMessage(string Board, IReadOnlyList<string> Periods);
+
+/// <summary>The <c>badgeEarned</c> payload.</summary>
+public sealed record BadgeEarnedMessage(string ParticipantId, string Kind, BadgeMessage Badge);
+
+/// <summary>A badge tier.</summary>
+public sealed record BadgeMessage(string Id, string Name, string Description, string Tier);
+
+/// <summary>The <c>levelChanged</c> payload; <see cref="Direction"/> is up or down.</summary>
+public sealed record LevelChangedMessage(string ParticipantId, string Kind, LevelStanding Level, string Direction);
+
+/// <summary>The <c>questProgress</c> payload.</summary>
+public sealed record QuestProgressMessage(string ParticipantId, Connector.Participants.QuestView Quest);
+
+/// <summary>The <c>rewardRedeemed</c> payload: the redemption as <c>POST redemptions</c> returned it.</summary>
+public sealed record RewardRedeemedMessage(string ParticipantId, Api.RedemptionView Redemption);

@@ -1,20 +1,27 @@
 using HelpdeskGamify.Connector.Leaderboards;
 using HelpdeskGamify.Connector.Participants;
 using HelpdeskGamify.Connector.Scoring;
+using HelpdeskGamify.Connector.Scoring.Ledger;
+using HelpdeskGamify.Connector.Scoring.Rules;
+using HelpdeskGamify.Connector.Scoring.Tickets;
+using HelpdeskGamify.Connector.Storage;
 
 namespace HelpdeskGamify.AgentHub.Review;
 
 /// <summary>
 /// Writes a team lead's manual change of points as a ledger entry of kind <c>adjustment</c>, by
-/// the scorer's rules: ledger entry and every period's board total in one transaction, the
-/// in-memory boards and the live push only after the commit.
+/// the scorer's rules: through the engine's <see cref="LedgerWriter"/> (ledger entry, running balance,
+/// every period's board totals) in one transaction, the in-memory boards and the live push only after the commit.
 /// </summary>
 public sealed class LedgerAdjuster(
-    ScoringStore store,
+    Database database,
+    RuleBook rules,
+    LedgerWriter writer,
     ParticipantStore participants,
     LeaderboardIndex leaderboards,
     IGameNotifier notifier,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<LedgerAdjuster> logger)
 {
     /// <summary>The entry kind every adjustment carries.</summary>
     public const string EntryKind = "adjustment";
@@ -27,38 +34,25 @@ public sealed class LedgerAdjuster(
         {
             return null;
         }
-        var now = clock.GetUtcNow();
-        var nowMs = now.ToUnixTimeMilliseconds();
-        var totals = new List<TotalChange>();
-        long ledgerId;
-        long allTime = 0;
-        await using (var connection = await store.OpenAsync(ct))
+        var set = await rules.ForAsync(adjustment.TenantId, ct);
+        var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var batch = new ScoringBatch();
+        await using (var connection = await database.OpenAsync(ct))
         {
+            using var turn = await database.EnterWriteAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            ledgerId = await store.AppendLedgerAsync(connection, tx, new LedgerInsert(adjustment.TenantId, agent.Id, adjustment.Points,
-                adjustment.Category, adjustment.Reason, adjustment.RuleId, EntryKind, null, adjustment.TicketId, nowMs, nowMs), ct)
-                ?? throw new InvalidOperationException("An adjustment has no source event, so it is never a duplicate.");
-            foreach (var period in LeaderboardPeriods.Names)
+            // A unique award key per adjustment keeps it apart from the ticket holdings the engine recomputes.
+            var written = await writer.WriteAsync(connection, tx, adjustment.TenantId, new LedgerDelta(ParticipantKinds.Agent, agent.ExternalId, null, null,
+                adjustment.RuleId, $"adjustment:{Guid.NewGuid():n}", adjustment.Category, adjustment.Reason, EntryKind, adjustment.Points, 0, nowMs,
+                adjustment.TicketId), null, set, nowMs, batch, ct);
+            if (!written)
             {
-                var key = LeaderboardPeriods.KeyOf(period, now);
-                var total = await store.AddToTotalAsync(connection, tx, adjustment.TenantId, "agents", key, agent.ExternalId, adjustment.Points, nowMs, ct);
-                totals.Add(new TotalChange(new BoardKey(adjustment.TenantId, "agents", key), agent.ExternalId, total));
-                allTime = period == "all" ? total : allTime;
-                if (!string.IsNullOrEmpty(agent.Team))
-                {
-                    var teamTotal = await store.AddToTotalAsync(connection, tx, adjustment.TenantId, "teams", key, agent.Team, adjustment.Points, nowMs, ct);
-                    totals.Add(new TotalChange(new BoardKey(adjustment.TenantId, "teams", key), agent.Team, teamTotal));
-                }
+                throw new InvalidOperationException("An adjustment has no source event, so it is never a duplicate.");
             }
             await tx.CommitAsync(ct);
         }
-        leaderboards.Apply(totals);
-        var award = new PointsAwarded(adjustment.TenantId, ParticipantKinds.Agent, agent.ExternalId, ledgerId, adjustment.Points,
-            adjustment.Category, adjustment.Reason, adjustment.TicketId, allTime, 0);
-        var boards = totals.Select(t => t.Board.Board).Distinct()
-            .Select(b => new BoardChanged(adjustment.TenantId, b, LeaderboardPeriods.Names)).ToList();
-        await notifier.PublishAsync(new ScoringOutcome([award], boards), ct);
-        return award;
+        await ScoringWorker.CommittedAsync(leaderboards, notifier, logger, batch, ct);
+        return batch.Awards[^1];
     }
 }
 

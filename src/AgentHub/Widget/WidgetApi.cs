@@ -1,6 +1,7 @@
 using HelpdeskGamify.AgentHub.Auth;
 using HelpdeskGamify.Connector.Participants;
 using HelpdeskGamify.Connector.Scoring;
+using HelpdeskGamify.Connector.Scoring.Rewards;
 using HelpdeskGamify.Connector.Scoring.Rules;
 using HelpdeskGamify.Connector.Tenants;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -42,18 +43,20 @@ public static class WidgetApi
     }
 
     private static async Task<Results<Ok<Programme>, ProblemHttpResult>> ProgrammeAsync(
-        string tenant, TenantDirectory tenants, RuleBook rules, CancellationToken ct)
+        string tenant, TenantDirectory tenants, RuleBook rules, RewardStore rewards, CancellationToken ct)
     {
         var found = await tenants.FindAsync(tenant, ct);
         if (found is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such programme.");
         }
-        var earn = rules.For(tenant).Rules
-            .Where(r => r.Award == RuleTarget.Customer && r.Points > 0)
+        var set = await rules.ForAsync(tenant, ct);
+        var earn = set.Rules
+            .Where(r => r.Award is RuleTarget.Customer or RuleTarget.Both && r.Points > 0)
             .Select(r => new EarnWay(r.Reason.Replace("#{ticket}", "", StringComparison.Ordinal).Trim(), r.Points))
             .ToList();
-        return TypedResults.Ok(new Programme(found.Name, earn, [], []));
+        var catalog = (await rewards.ListAsync(tenant, ct: ct)).Cast<object>().ToList();
+        return TypedResults.Ok(new Programme(found.Name, earn, catalog, set.Levels.Customer.Cast<object>().ToList()));
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;

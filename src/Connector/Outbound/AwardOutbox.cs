@@ -31,8 +31,12 @@ public sealed class AwardOutbox(TimeProvider clock) : IAwardOutbox
     /// quest completed, reward redeemed, season ended) is one more line here.
     /// </summary>
     public static IEnumerable<OutboxEvent> Events(ScoringOutcome outcome) =>
-        outcome.Awards.Where(a => a.Points != 0)
-            .Select(a => new OutboxEvent(a.TenantId, a.Points < 0 ? OutboundEventTypes.PointsClawedBack : OutboundEventTypes.PointsAwarded, a));
+        outcome.Awards.Where(a => a.Points != 0 && a.EntryKind != "redemption")
+            .Select(a => new OutboxEvent(a.TenantId, a.Points < 0 ? OutboundEventTypes.PointsClawedBack : OutboundEventTypes.PointsAwarded, a))
+            .Concat(outcome.Badges.Select(b => new OutboxEvent(b.TenantId, OutboundEventTypes.BadgeEarned, b)))
+            .Concat(outcome.Levels.Select(l => new OutboxEvent(l.TenantId, OutboundEventTypes.LevelChanged, l)))
+            .Concat(outcome.Quests.Where(q => q.Quest.Completed).Select(q => new OutboxEvent(q.TenantId, OutboundEventTypes.QuestCompleted, q)))
+            .Concat(outcome.Redemptions.Select(r => new OutboxEvent(r.TenantId, OutboundEventTypes.RewardRedeemed, r)));
 }
 
 /// <summary>One event for subscribers: its type and its <c>data</c> object.</summary>

@@ -96,8 +96,10 @@ public sealed class LedgerEntry
 {
     /// <summary>Entry id.</summary>
     public long Id { get; init; }
-    /// <summary>Points (negative for penalties and clawbacks).</summary>
+    /// <summary>Change to the settled balance (negative for penalties, clawbacks and redemptions).</summary>
     public long Points { get; init; }
+    /// <summary>Change to the pending points.</summary>
+    public long PendingPoints { get; init; }
     /// <summary>quality, speed, productivity, engagement.</summary>
     public string Category { get; init; } = "";
     /// <summary>Why.</summary>

@@ -98,4 +98,6 @@ public sealed record LedgerInsert(
     long? SourceInboxId,
     string? TicketId,
     long OccurredAtMs,
-    long CreatedAtMs);
+    long CreatedAtMs,
+    int PendingPoints = 0,
+    string? AwardKey = null);

@@ -2,20 +2,30 @@ using System.Data.Common;
 using HelpdeskGamify.Connector.Events;
 using HelpdeskGamify.Connector.Ingest;
 using HelpdeskGamify.Connector.Leaderboards;
+using HelpdeskGamify.Connector.Scoring.Ledger;
+using HelpdeskGamify.Connector.Scoring.Maintenance;
+using HelpdeskGamify.Connector.Scoring.Progress;
 using HelpdeskGamify.Connector.Scoring.Rules;
+using HelpdeskGamify.Connector.Scoring.Tickets;
+using HelpdeskGamify.Connector.Scoring.Tickets.Release;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace HelpdeskGamify.Connector.Scoring;
 
 /// <summary>
-/// Scores the inbox in order. A batch of rows, their ledger entries, their leaderboard totals and
-/// their "processed" marks commit together, so a crash at any point leaves each row either fully
-/// scored or still pending. Notifications go out only after the commit.
+/// Scores the inbox in order. A batch of rows, their ledger entries, balances, board totals, badges,
+/// levels, quests and their "processed" marks commit together, so a crash at any point leaves each
+/// row either fully scored or still pending. Notifications go out only after the commit.
 /// </summary>
 public sealed class ScoringWorker(
     ScoringStore store,
     RuleBook rules,
+    TicketScorer tickets,
+    LedgerWriter writer,
+    ProgressTracker progress,
+    ReleasePass release,
+    MaintenancePass maintenance,
     LeaderboardIndex leaderboards,
     IGameNotifier notifier,
     Outbound.IAwardOutbox outbox,
@@ -39,7 +49,9 @@ public sealed class ScoringWorker(
             try
             {
                 var scored = await ScorePendingAsync(stoppingToken);
-                if (scored < BatchSize)
+                var released = await release.RunAsync(stoppingToken);
+                await maintenance.RunIfDueAsync(stoppingToken);
+                if (scored < BatchSize && released == 0)
                 {
                     await signal.WaitAsync(IdlePoll, stoppingToken);
                 }
@@ -67,38 +79,50 @@ public sealed class ScoringWorker(
         }
         using var activity = ConnectorTelemetry.Activities.StartActivity("scoring.batch");
         activity?.SetTag("helpdeskgamify.rows", rows.Count);
-        ScoringOutcome outcome;
-        List<TotalChange> totals;
+        ScoringBatch batch;
         try
         {
-            (outcome, totals) = await ScoreRowsAsync(connection, rows, ct);
+            batch = await ScoreRowsAsync(connection, rows, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException && rows.Count > 1)
         {
             // One bad row must not hold back the rest: score them one at a time to find it.
             logger.LogWarning(ex, "A batch of {Count} failed; scoring its rows one by one", rows.Count);
-            (outcome, totals) = await ScoreOneByOneAsync(connection, rows, ct);
+            batch = await ScoreOneByOneAsync(connection, rows, ct);
         }
-        leaderboards.Apply(totals);
-        ConnectorTelemetry.RecordScored(rows, outcome);
-        await PublishAsync(outcome, ct);
+        ConnectorTelemetry.RecordScored(rows, batch.ToOutcome());
+        await CommittedAsync(leaderboards, notifier, logger, batch, ct);
         return rows.Count;
     }
 
-    private async Task<(ScoringOutcome, List<TotalChange>)> ScoreOneByOneAsync(DbConnection connection, IReadOnlyList<PendingInboxRow> rows, CancellationToken ct)
+    /// <summary>After a commit: move the in-memory boards, then push (a failed push loses nothing, clients catch up on reconnect).</summary>
+    public static async Task CommittedAsync(LeaderboardIndex leaderboards, IGameNotifier notifier, ILogger logger, ScoringBatch batch, CancellationToken ct)
     {
-        var awards = new List<PointsAwarded>();
-        var boards = new List<BoardChanged>();
-        var totals = new List<TotalChange>();
+        leaderboards.Apply(batch.Totals);
+        var outcome = batch.ToOutcome();
+        if (outcome.IsEmpty)
+        {
+            return;
+        }
+        try
+        {
+            await notifier.PublishAsync(outcome, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Publishing {Count} awards failed", outcome.Awards.Count);
+        }
+    }
+
+    private async Task<ScoringBatch> ScoreOneByOneAsync(DbConnection connection, IReadOnlyList<PendingInboxRow> rows, CancellationToken ct)
+    {
+        var all = new ScoringBatch();
         foreach (var row in rows)
         {
             using var scope = logger.BeginScope(new Dictionary<string, object?> { ["TenantId"] = row.TenantId, ["InboxId"] = row.Id });
             try
             {
-                var (outcome, rowTotals) = await ScoreRowsAsync(connection, [row], ct);
-                awards.AddRange(outcome.Awards);
-                boards.AddRange(outcome.Boards);
-                totals.AddRange(rowTotals);
+                all.Merge(await ScoreRowsAsync(connection, [row], ct));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -106,67 +130,42 @@ public sealed class ScoringWorker(
                 await store.MarkFailedAsync(connection, row.Id, ex.GetType().Name + ": " + ex.Message, clock.GetUtcNow().ToUnixTimeMilliseconds(), ct);
             }
         }
-        return (new ScoringOutcome(awards, boards.DistinctBy(b => (b.TenantId, b.Board)).ToList()), totals);
+        return all;
     }
 
-    private async Task<(ScoringOutcome, List<TotalChange>)> ScoreRowsAsync(DbConnection connection, IReadOnlyList<PendingInboxRow> rows, CancellationToken ct)
+    private async Task<ScoringBatch> ScoreRowsAsync(DbConnection connection, IReadOnlyList<PendingInboxRow> rows, CancellationToken ct)
     {
-        var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var awards = new List<PointsAwarded>();
-        var totals = new List<TotalChange>();
+        var now = clock.GetUtcNow();
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var batch = new ScoringBatch();
         using var turn = await store.EnterWriteAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         foreach (var row in rows)
         {
             var e = EventJson.Deserialize(row.EventJson);
+            var set = await rules.ForAsync(row.TenantId, ct);
             await RememberPeopleAsync(connection, tx, row.TenantId, e, nowMs, ct);
-            foreach (var award in RuleEvaluator.Evaluate(e, rules.For(row.TenantId)))
+            if (e.TicketId is { } ticketId)
             {
-                var participantId = await store.UpsertParticipantAsync(connection, tx, row.TenantId, award.ParticipantKind,
-                    award.ParticipantId, award.DisplayName, award.Team, nowMs, ct);
-                var ledgerId = await store.AppendLedgerAsync(connection, tx, new LedgerInsert(row.TenantId, participantId,
-                    award.Points, award.Category, award.Reason, award.RuleId, "award", row.Id, award.TicketId,
-                    e.OccurredAt.ToUnixTimeMilliseconds(), nowMs), ct);
-                if (ledgerId is null)
+                await tickets.ScoreAsync(connection, tx, row.TenantId, ticketId, new TicketFact(NaturalKey.For(e), e), row.Id, set, now, batch, ct);
+            }
+            else
+            {
+                var key = NaturalKey.For(e);
+                foreach (var award in RuleEvaluator.Evaluate(e, set))
                 {
-                    continue;
+                    await writer.WriteOnceAsync(connection, tx, row.TenantId, new LedgerDelta(award.ParticipantKind, award.ParticipantId, award.DisplayName,
+                        award.Team, award.RuleId, key, award.Category, award.Reason, award.Points < 0 ? EntryKinds.Penalty : EntryKinds.Award,
+                        award.Points, 0, e.OccurredAt.ToUnixTimeMilliseconds(), null), row.Id, set, nowMs, batch, ct);
                 }
-                var total = await AddToBoardsAsync(connection, tx, row.TenantId, award, e.OccurredAt, nowMs, totals, ct);
-                awards.Add(new PointsAwarded(row.TenantId, award.ParticipantKind, award.ParticipantId, ledgerId.Value,
-                    award.Points, award.Category, award.Reason, award.TicketId, total, 0));
             }
             await store.MarkProcessedAsync(connection, tx, row.Id, nowMs, ct);
         }
+        await progress.UpdateAsync(connection, tx, t => rules.ForAsync(t, ct), now, batch, ct);
         // Outbound webhook events commit with the awards they describe (transactional outbox).
-        await outbox.AppendAsync(connection, tx, new ScoringOutcome(awards, []), ct);
+        await outbox.AppendAsync(connection, tx, batch.ToOutcome(), ct);
         await tx.CommitAsync(ct);
-        var boards = totals.Select(t => (t.Board.TenantId, t.Board.Board)).Distinct()
-            .Select(b => new BoardChanged(b.TenantId, b.Board, LeaderboardPeriods.Names))
-            .ToList();
-        return (new ScoringOutcome(awards, boards), totals);
-    }
-
-    private async Task<long> AddToBoardsAsync(DbConnection connection, DbTransaction tx, string tenantId, Award award,
-        DateTimeOffset occurredAt, long nowMs, List<TotalChange> totals, CancellationToken ct)
-    {
-        var board = award.ParticipantKind == ParticipantKinds.Agent ? "agents" : "customers";
-        long allTime = 0;
-        foreach (var period in LeaderboardPeriods.Names)
-        {
-            var periodKey = LeaderboardPeriods.KeyOf(period, occurredAt);
-            var total = await store.AddToTotalAsync(connection, tx, tenantId, board, periodKey, award.ParticipantId, award.Points, nowMs, ct);
-            totals.Add(new TotalChange(new BoardKey(tenantId, board, periodKey), award.ParticipantId, total));
-            if (period == "all")
-            {
-                allTime = total;
-            }
-            if (award.Team is not null)
-            {
-                var teamTotal = await store.AddToTotalAsync(connection, tx, tenantId, "teams", periodKey, award.Team, award.Points, nowMs, ct);
-                totals.Add(new TotalChange(new BoardKey(tenantId, "teams", periodKey), award.Team, teamTotal));
-            }
-        }
-        return allTime;
+        return batch;
     }
 
     private async Task RememberPeopleAsync(DbConnection connection, DbTransaction tx, string tenantId, HelpdeskEvent e, long nowMs, CancellationToken ct)
@@ -179,23 +178,6 @@ public sealed class ScoringWorker(
         if (e.CustomerId is not null && e.CustomerName is not null)
         {
             await store.UpsertParticipantAsync(connection, tx, tenantId, ParticipantKinds.Customer, e.CustomerId, e.CustomerName, null, nowMs, ct);
-        }
-    }
-
-    private async Task PublishAsync(ScoringOutcome outcome, CancellationToken ct)
-    {
-        if (outcome.Awards.Count == 0 && outcome.Boards.Count == 0)
-        {
-            return;
-        }
-        try
-        {
-            await notifier.PublishAsync(outcome, ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The ledger is committed; a missed push is caught up by clients on reconnect.
-            logger.LogWarning(ex, "Publishing {Count} awards failed", outcome.Awards.Count);
         }
     }
 }

@@ -47,8 +47,8 @@ public sealed partial class SqliteDialect : ISqlDialect
 
     /// <inheritdoc />
     public string InsertLedgerIfAbsent => """
-        INSERT INTO ledger (tenant_id, participant_id, points, category, reason, rule_id, entry_kind, source_inbox_id, ticket_id, occurred_at_ms, created_at_ms)
-        VALUES (@TenantId, @ParticipantId, @Points, @Category, @Reason, @RuleId, @EntryKind, @SourceInboxId, @TicketId, @OccurredAtMs, @CreatedAtMs)
+        INSERT INTO ledger (tenant_id, participant_id, points, pending_points, category, reason, rule_id, entry_kind, source_inbox_id, ticket_id, award_key, occurred_at_ms, created_at_ms)
+        VALUES (@TenantId, @ParticipantId, @Points, @PendingPoints, @Category, @Reason, @RuleId, @EntryKind, @SourceInboxId, @TicketId, @AwardKey, @OccurredAtMs, @CreatedAtMs)
         ON CONFLICT DO NOTHING
         RETURNING id
         """;
@@ -77,7 +77,7 @@ public sealed partial class SqliteDialect : ISqlDialect
 
     /// <inheritdoc />
     public string SelectLedgerPage => """
-        SELECT id AS Id, points AS Points, category AS Category, reason AS Reason, rule_id AS RuleId, entry_kind AS EntryKind,
+        SELECT id AS Id, points AS Points, pending_points AS PendingPoints, category AS Category, reason AS Reason, rule_id AS RuleId, entry_kind AS EntryKind,
                source_inbox_id AS SourceInboxId, ticket_id AS TicketId, occurred_at_ms AS OccurredAtMs, created_at_ms AS CreatedAtMs
         FROM ledger
         WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND id < @Before

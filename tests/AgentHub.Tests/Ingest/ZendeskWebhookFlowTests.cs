@@ -27,14 +27,17 @@ public sealed class ZendeskWebhookFlowTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("accepted", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         var award = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        Console.WriteLine(award.ToString()); Assert.Equal("9001", award.GetProperty("participantId").GetString());
-        Assert.Equal(15, award.GetProperty("points").GetInt32()); // 10 for the solve, x1.5 for high priority
-        Assert.Equal("Solved ticket #501", award.GetProperty("reason").GetString());
+        Assert.Equal("9001", award.GetProperty("participantId").GetString());
+        // 10 for the solve, x1.5 for high priority, pending until the customer rates or the quiet window passes.
+        Assert.Equal("pending", award.GetProperty("entryKind").GetString());
+        Assert.Equal(15, award.GetProperty("pendingPoints").GetInt32());
+        Assert.Equal(0, award.GetProperty("points").GetInt32());
+        Assert.StartsWith("Solved ticket #501 (pending until a rating", award.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
         using var agent = _host.ClientWithToken(token);
         var ledger = await agent.GetFromJsonAsync<JsonElement>("/api/tenants/acme/agents/9001/ledger");
         var entry = Assert.Single(ledger.GetProperty("entries").EnumerateArray());
-        Assert.Equal(15, entry.GetProperty("points").GetInt32());
+        Assert.Equal(15, entry.GetProperty("pendingPoints").GetInt32());
         Assert.Equal("productivity", entry.GetProperty("category").GetString());
     }
 

@@ -43,6 +43,10 @@ public sealed class TelemetryTests : IDisposable
     public async Task Ingest_scoring_awards_inbox_lag_and_hub_connections_are_measured_and_traced()
     {
         var secret = await _host.CreateZendeskTenantAsync(Tenant);
+        using (var admin = _host.AdminClient())
+        {
+            await Scenario.SettleAtOnceAsync(admin, Tenant); // points settle at once, so awards.points counts them
+        }
         var token = await _host.TokenAsync(Tenant, "agent", "9001");
         await using var hub = _host.Hub(token);
         var awarded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -49,6 +49,11 @@ public sealed class MultiNodeTests(ITestOutputHelper output)
         await hub.StartAsync();
         // Boards are read on both nodes first, so both hold them in memory and must be told of the
         // change (these round trips also give node B time to finish joining the hub groups).
+        using (var admin = cluster.A.Client(GameHost.AdminKey))
+        {
+            await Scenario.SettleAtOnceAsync(admin, MultiNodeCluster.Tenant); // solve points settle at once, so boards move with each webhook
+        }
+        await Task.Delay(TimeSpan.FromSeconds(6)); // node B's rule cache (5 s) picks the set up
         Assert.Equal(0, await AllTimePointsAsync(cluster.A, "9001"));
         Assert.Equal(0, await AllTimePointsAsync(cluster.B, "9001"));
 

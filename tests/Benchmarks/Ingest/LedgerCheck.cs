@@ -22,10 +22,11 @@ internal static class LedgerCheck
                (SELECT COUNT(*) FROM inbox WHERE tenant_id = @T AND status = 2) AS FailedRows,
                (SELECT COUNT(*) FROM ledger WHERE tenant_id = @T) AS Ledger,
                (SELECT COALESCE(SUM(points), 0) FROM ledger WHERE tenant_id = @T) AS LedgerPoints,
+               (SELECT COALESCE(SUM(pending_points), 0) FROM ledger WHERE tenant_id = @T) AS PendingPoints,
                (SELECT COALESCE(SUM(points), 0) FROM leaderboard_totals WHERE tenant_id = @T AND board = 'agents' AND period_key = 'all') AS TotalPoints
         """;
 
-    public sealed record Snapshot(long Inbox, long FailedRows, long Ledger, long LedgerPoints, long TotalPoints)
+    public sealed record Snapshot(long Inbox, long FailedRows, long Ledger, long LedgerPoints, long PendingPoints, long TotalPoints)
     {
         public override string ToString() => $"inbox {Inbox}, ledger {Ledger}, points {LedgerPoints}, board {TotalPoints}";
     }
@@ -71,8 +72,10 @@ internal static class LedgerCheck
             load.Failed == 0 ? before.Inbox == load.Ok : before.Inbox >= load.Ok && before.Inbox <= load.Sent);
         Check("rows that failed scoring", 0, before.FailedRows, before.FailedRows == 0);
         Check("ledger rows = rows × awards per fact", before.Inbox * awards.Count, before.Ledger, before.Ledger == before.Inbox * awards.Count);
-        Check("ledger points", before.Inbox * awards.Sum(a => a.Points), before.LedgerPoints, before.LedgerPoints == before.Inbox * awards.Sum(a => a.Points));
-        Check("all-time board total = ledger points", before.LedgerPoints, before.TotalPoints, before.TotalPoints == before.LedgerPoints);
+        // Solve points are pending until a rating or the quiet window, so they count as settled plus pending.
+        var earned = before.LedgerPoints + before.PendingPoints;
+        Check("ledger points (settled + pending)", before.Inbox * awards.Sum(a => a.Points), earned, earned == before.Inbox * awards.Sum(a => a.Points));
+        Check("all-time board total = settled ledger points", before.LedgerPoints, before.TotalPoints, before.TotalPoints == before.LedgerPoints);
 
         // Redeliveries: the same body under a new signature, and the same fact with another body.
         var url = new Uri(node.BaseAddress, "/webhooks/zendesk/" + tenant);

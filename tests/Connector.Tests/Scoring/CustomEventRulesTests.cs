@@ -50,8 +50,8 @@ public sealed class CustomEventRulesTests
                 Attributes = [new AttributeCondition { Name = "channel", EqualTo = "store" }, new AttributeCondition { Name = "score", Min = 8, Max = 10 }],
             },
         };
-        Assert.Equal(matches, RuleEvaluator.Evaluate(Custom("feedback.given", attributes), new RuleSet(1, [rule])).Count == 1);
-        Assert.Empty(RuleEvaluator.Evaluate(Custom("visit.completed", attributes), new RuleSet(1, [rule])));
+        Assert.Equal(matches, RuleEvaluator.Evaluate(Custom("feedback.given", attributes), new RuleSet { Version = 1, Rules = [rule] }).Count == 1);
+        Assert.Empty(RuleEvaluator.Evaluate(Custom("visit.completed", attributes), new RuleSet { Version = 1, Rules = [rule] }));
     }
 
     [Fact]

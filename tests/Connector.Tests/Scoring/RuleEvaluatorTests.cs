@@ -45,10 +45,11 @@ public sealed class RuleEvaluatorTests
     }
 
     [Fact]
-    public void Bad_rating_gives_the_agent_nothing_but_still_thanks_the_customer()
+    public void Bad_rating_gives_the_agent_a_quality_penalty_and_still_thanks_the_customer()
     {
-        var award = Assert.Single(RuleEvaluator.Evaluate(Event(HelpdeskEventKind.SatisfactionRated, rating: SatisfactionRating.Bad), DefaultRules.Set));
-        Assert.Equal(ParticipantKinds.Customer, award.ParticipantKind);
+        var awards = RuleEvaluator.Evaluate(Event(HelpdeskEventKind.SatisfactionRated, rating: SatisfactionRating.Bad), DefaultRules.Set);
+        Assert.Contains(awards, a => a.ParticipantKind == ParticipantKinds.Agent && a.Category == "quality" && a.Points == -10);
+        Assert.Contains(awards, a => a.ParticipantKind == ParticipantKinds.Customer && a.Points == 5);
     }
 
     [Fact]

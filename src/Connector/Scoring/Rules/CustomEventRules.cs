@@ -5,14 +5,11 @@ namespace HelpdeskGamify.Connector.Scoring.Rules;
 /// <summary>The default customer rules for the built-in custom event types of the events API.</summary>
 public static class CustomEventRules
 {
-    /// <summary>Review +20, survey +10, visit +5, referral +50, profile +10, purchase +10 and +25 more from 100.</summary>
+    /// <summary>Visit +5, referral +50, profile +10, purchase +10 and +25 more from 100 (reviews and surveys are core rules).</summary>
     public static IReadOnlyList<Rule> Defaults { get; } =
     [
-        // review.posted and survey.completed arrive as these kinds (see CustomEventParser.KindOf).
-        new Rule { Id = "customer.review", On = HelpdeskEventKind.ReviewCompleted, Award = RuleTarget.Customer, Points = 20,
-            Category = "engagement", Reason = "Writing a review" },
-        new Rule { Id = "customer.survey", On = HelpdeskEventKind.SurveyCompleted, Award = RuleTarget.Customer, Points = 10,
-            Category = "engagement", Reason = "Answering a survey" },
+        // review.posted and survey.completed arrive as ReviewCompleted and SurveyCompleted (see
+        // CustomEventParser.KindOf) and are scored by the engine's customer.review and customer.survey rules.
         Customer("customer.visit-completed", "visit.completed", 5, "Visited us"),
         Customer("customer.referral-converted", "referral.converted", 50, "Referred a new customer"),
         Customer("customer.profile-completed", "profile.completed", 10, "Completed your profile"),

@@ -9,11 +9,13 @@ public enum RuleTarget
     Agent,
     /// <summary>The customer the event is about (requester, chat user).</summary>
     Customer,
+    /// <summary>Both: the same points to the agent and to the customer.</summary>
+    Both,
 }
 
 /// <summary>
 /// One scoring rule: when an event of kind <see cref="On"/> matches <see cref="When"/>, give
-/// <see cref="Points"/> (times the matching multiplier) to <see cref="Award"/> in <see cref="Category"/>,
+/// <see cref="Points"/> (times the matching multipliers) to <see cref="Award"/> in <see cref="Category"/>,
 /// explained by <see cref="Reason"/>.
 /// </summary>
 public sealed record Rule
@@ -25,7 +27,7 @@ public sealed record Rule
     public required HelpdeskEventKind On { get; init; }
 
     /// <summary>Who receives the points.</summary>
-    public required RuleTarget Award { get; init; }
+    public RuleTarget Award { get; init; } = RuleTarget.Agent;
 
     /// <summary>Base points (negative for a penalty).</summary>
     public required int Points { get; init; }
@@ -41,6 +43,12 @@ public sealed record Rule
 
     /// <summary>Difficulty multipliers by priority (low, normal, high, urgent).</summary>
     public IReadOnlyDictionary<string, double> PriorityMultipliers { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Multipliers by channel (email, chat, phone …); they multiply with the priority one.</summary>
+    public IReadOnlyDictionary<string, double> ChannelMultipliers { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>At most this many points from this rule per person per UTC day (null: no cap).</summary>
+    public int? DailyCap { get; init; }
 }
 
 /// <summary>Conditions on event attributes; an empty condition matches everything.</summary>
@@ -51,6 +59,9 @@ public sealed record RuleConditions
 
     /// <summary>The event's priority must be one of these.</summary>
     public IReadOnlyList<string>? Priorities { get; init; }
+
+    /// <summary>The event's group (team) must be one of these.</summary>
+    public IReadOnlyList<string>? Groups { get; init; }
 
     /// <summary>The event must carry at least one of these tags.</summary>
     public IReadOnlyList<string>? AnyTag { get; init; }
@@ -63,6 +74,9 @@ public sealed record RuleConditions
 
     /// <summary>The ticket must have been solved within this many seconds of creation.</summary>
     public long? MaxResolutionSeconds { get; init; }
+
+    /// <summary>The ticket must have taken at least this many seconds to solve (e.g. to tell hard tickets).</summary>
+    public long? MinResolutionSeconds { get; init; }
 
     /// <summary>The first reply must have come within this many seconds.</summary>
     public long? MaxFirstReplySeconds { get; init; }

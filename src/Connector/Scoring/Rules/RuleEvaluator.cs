@@ -15,32 +15,41 @@ public static class RuleEvaluator
             {
                 continue;
             }
-            var (kind, id, name, team) = rule.Award == RuleTarget.Agent
-                ? (ParticipantKinds.Agent, e.AgentId, e.AgentName, e.Group)
-                : (ParticipantKinds.Customer, e.CustomerId, e.CustomerName, null);
-            if (id is null)
-            {
-                continue;
-            }
-            var multiplier = e.Priority is not null && rule.PriorityMultipliers.TryGetValue(e.Priority, out var m) ? m : 1.0;
-            var points = (int)Math.Round(rule.Points * multiplier, MidpointRounding.AwayFromZero);
+            var points = PointsFor(rule, e);
             if (points == 0)
             {
                 continue;
             }
             var reason = rule.Reason.Replace("{ticket}", e.TicketId ?? e.ConversationId ?? "", StringComparison.Ordinal);
-            awards.Add(new Award(kind, id, name, team, points, rule.Category, reason, rule.Id, e.TicketId));
+            if (rule.Award is RuleTarget.Agent or RuleTarget.Both && e.AgentId is not null)
+            {
+                awards.Add(new Award(ParticipantKinds.Agent, e.AgentId, e.AgentName, e.Group, points, rule.Category, reason, rule.Id, e.TicketId));
+            }
+            if (rule.Award is RuleTarget.Customer or RuleTarget.Both && e.CustomerId is not null)
+            {
+                awards.Add(new Award(ParticipantKinds.Customer, e.CustomerId, e.CustomerName, null, points, rule.Category, reason, rule.Id, e.TicketId));
+            }
         }
         return awards;
+    }
+
+    /// <summary>The rule's points for this event after its priority and channel multipliers.</summary>
+    public static int PointsFor(Rule rule, HelpdeskEvent e)
+    {
+        var byPriority = e.Priority is not null && rule.PriorityMultipliers.TryGetValue(e.Priority, out var p) ? p : 1.0;
+        var byChannel = e.Channel is not null && rule.ChannelMultipliers.TryGetValue(e.Channel, out var c) ? c : 1.0;
+        return (int)Math.Round(rule.Points * byPriority * byChannel, MidpointRounding.AwayFromZero);
     }
 
     private static bool Matches(RuleConditions c, HelpdeskEvent e) =>
         (c.Channels is null || (e.Channel is not null && c.Channels.Contains(e.Channel)))
         && (c.Priorities is null || (e.Priority is not null && c.Priorities.Contains(e.Priority)))
+        && (c.Groups is null || (e.Group is not null && c.Groups.Contains(e.Group)))
         && (c.AnyTag is null || c.AnyTag.Any(e.Tags.Contains))
         && (c.NoTag is null || !c.NoTag.Any(e.Tags.Contains))
         && (c.Rating is null || c.Rating == e.Rating)
         && (c.MaxResolutionSeconds is null || (e.ResolutionSeconds is { } r && r <= c.MaxResolutionSeconds))
+        && (c.MinResolutionSeconds is null || (e.ResolutionSeconds is { } r2 && r2 >= c.MinResolutionSeconds))
         && (c.MaxFirstReplySeconds is null || (e.FirstReplySeconds is { } f && f <= c.MaxFirstReplySeconds))
         && AttributeCondition.Matches(c, e);
 }

@@ -1,0 +1,131 @@
+using System.Data.Common;
+using Dapper;
+using HelpdeskGamify.Connector.Leaderboards;
+using HelpdeskGamify.Connector.Scoring.Rules;
+using HelpdeskGamify.Connector.Scoring.Tickets;
+using HelpdeskGamify.Connector.Storage;
+
+namespace HelpdeskGamify.Connector.Scoring.Ledger;
+
+/// <summary>
+/// Appends one ledger entry and everything derived from it, inside the caller's transaction:
+/// daily caps, the person's running balance, and the per-period board totals.
+/// </summary>
+public sealed class LedgerWriter(Database database, ScoringStore store)
+{
+    private const string SelectUsage = """
+        SELECT points FROM daily_usage WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND rule_id = @RuleId AND day_key = @DayKey
+        """;
+
+    private const string UpdateBalance = """
+        UPDATE participant_balances
+        SET balance = balance + @Points, pending = pending + @PendingPoints, earned = earned + @Earned,
+            last_activity_ms = CASE WHEN last_activity_ms < @ActivityMs THEN @ActivityMs ELSE last_activity_ms END
+        WHERE participant_id = @ParticipantId AND tenant_id = @TenantId
+        """;
+
+    private const string SelectBalance = "SELECT balance AS Balance, pending AS Pending FROM participant_balances WHERE participant_id = @ParticipantId AND tenant_id = @TenantId";
+
+    private const string SelectTeam = "SELECT team FROM participants WHERE id = @ParticipantId AND tenant_id = @TenantId";
+
+    private const string CountAwardKey = "SELECT COUNT(*) FROM ledger WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND award_key = @AwardKey AND rule_id = @RuleId";
+
+    /// <summary>
+    /// Writes a one-off award (an event outside any ticket) unless the same rule already awarded the same fact
+    /// (same award key) to this person, which a resend under a new delivery id would otherwise repeat.
+    /// </summary>
+    public async Task<bool> WriteOnceAsync(DbConnection connection, DbTransaction tx, string tenantId, LedgerDelta d, long? sourceInboxId,
+        RuleSet rules, long nowMs, ScoringBatch batch, CancellationToken ct)
+    {
+        var participantId = await store.UpsertParticipantAsync(connection, tx, tenantId, d.ParticipantKind, d.ParticipantId, d.DisplayName, d.Team, nowMs, ct);
+        var seen = await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountAwardKey,
+            new { TenantId = tenantId, ParticipantId = participantId, d.AwardKey, d.RuleId }, tx, cancellationToken: ct));
+        return seen == 0 && await WriteAsync(connection, tx, tenantId, d, sourceInboxId, rules, nowMs, batch, ct);
+    }
+
+    /// <summary>Writes <paramref name="d"/>; returns false when nothing was written (a replay, or a cap left no room).</summary>
+    public async Task<bool> WriteAsync(DbConnection connection, DbTransaction tx, string tenantId, LedgerDelta d, long? sourceInboxId,
+        RuleSet rules, long nowMs, ScoringBatch batch, CancellationToken ct)
+    {
+        var participantId = await store.UpsertParticipantAsync(connection, tx, tenantId, d.ParticipantKind, d.ParticipantId, d.DisplayName, d.Team, nowMs, ct);
+        var rule = rules.Rules.FirstOrDefault(r => r.Id == d.RuleId);
+        if (rule?.DailyCap is { } cap && d.Points + d.PendingPoints > 0)
+        {
+            d = await ClipToDailyCapAsync(connection, tx, tenantId, participantId, d, cap, ct);
+            if (d.Points == 0 && d.PendingPoints == 0)
+            {
+                return false;
+            }
+        }
+        var ledgerId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(database.Dialect.InsertLedgerIfAbsent, new
+        {
+            TenantId = tenantId, ParticipantId = participantId, d.Points, d.PendingPoints, d.Category, d.Reason, d.RuleId, d.EntryKind,
+            SourceInboxId = sourceInboxId, d.TicketId, d.AwardKey, d.OccurredAtMs, CreatedAtMs = nowMs,
+        }, tx, cancellationToken: ct));
+        if (ledgerId is null)
+        {
+            return false;
+        }
+        var spending = EntryKinds.IsSpending(d.EntryKind);
+        await connection.ExecuteAsync(new CommandDefinition(database.Dialect.EnsureBalance, new { TenantId = tenantId, ParticipantId = participantId }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(UpdateBalance, new
+        {
+            TenantId = tenantId, ParticipantId = participantId, d.Points, d.PendingPoints, Earned = spending ? 0 : d.Points,
+            ActivityMs = spending ? 0 : nowMs,
+        }, tx, cancellationToken: ct));
+        var (balance, pending) = await connection.QuerySingleAsync<(long Balance, long Pending)>(new CommandDefinition(SelectBalance,
+            new { TenantId = tenantId, ParticipantId = participantId }, tx, cancellationToken: ct));
+        if (d.Points != 0 && !spending)
+        {
+            var team = d.Team ?? (d.ParticipantKind == ParticipantKinds.Agent
+                ? await connection.ExecuteScalarAsync<string?>(new CommandDefinition(SelectTeam, new { TenantId = tenantId, ParticipantId = participantId }, tx, cancellationToken: ct))
+                : null);
+            await AddToBoardsAsync(connection, tx, tenantId, d, team, nowMs, batch, ct);
+        }
+        batch.Touched.Add(new TouchedParticipant(tenantId, participantId, d.ParticipantKind, d.ParticipantId));
+        batch.Awards.Add(new PointsAwarded(tenantId, d.ParticipantKind, d.ParticipantId, ledgerId.Value, d.Points, d.Category, d.Reason,
+            d.TicketId, balance, pending) { EntryKind = d.EntryKind, PendingPoints = d.PendingPoints });
+        return true;
+    }
+
+    private async Task<LedgerDelta> ClipToDailyCapAsync(DbConnection connection, DbTransaction tx, string tenantId, long participantId,
+        LedgerDelta d, int cap, CancellationToken ct)
+    {
+        var day = LeaderboardPeriods.KeyOf("day", DateTimeOffset.FromUnixTimeMilliseconds(d.OccurredAtMs));
+        var args = new { TenantId = tenantId, ParticipantId = participantId, d.RuleId, DayKey = day };
+        var used = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(SelectUsage, args, tx, cancellationToken: ct)) ?? 0;
+        var amount = d.Points + d.PendingPoints;
+        var allowed = Math.Clamp(cap - used, 0, amount);
+        if (allowed > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(database.Dialect.AddDailyUsage, new { args.TenantId, args.ParticipantId, args.RuleId, args.DayKey, Points = allowed },
+                tx, cancellationToken: ct));
+        }
+        var excess = amount - allowed;
+        return excess == 0 ? d : d.Points > 0
+            ? d with { Points = d.Points - excess, Reason = d.Reason + $" (daily cap of {cap})" }
+            : d with { PendingPoints = d.PendingPoints - excess, Reason = d.Reason + $" (daily cap of {cap})" };
+    }
+
+    private async Task AddToBoardsAsync(DbConnection connection, DbTransaction tx, string tenantId, LedgerDelta d, string? team,
+        long nowMs, ScoringBatch batch, CancellationToken ct)
+    {
+        var board = d.ParticipantKind == ParticipantKinds.Agent ? "agents" : "customers";
+        var occurredAt = DateTimeOffset.FromUnixTimeMilliseconds(d.OccurredAtMs);
+        foreach (var period in LeaderboardPeriods.Names)
+        {
+            var periodKey = LeaderboardPeriods.KeyOf(period, occurredAt);
+            var total = await store.AddToTotalAsync(connection, tx, tenantId, board, periodKey, d.ParticipantId, d.Points, nowMs, ct);
+            batch.Totals.Add(new TotalChange(new BoardKey(tenantId, board, periodKey), d.ParticipantId, total));
+            if (team is not null && board == "agents")
+            {
+                var teamTotal = await store.AddToTotalAsync(connection, tx, tenantId, "teams", periodKey, team, d.Points, nowMs, ct);
+                batch.Totals.Add(new TotalChange(new BoardKey(tenantId, "teams", periodKey), team, teamTotal));
+                // The agents of one team ranked among themselves.
+                var teamBoard = LeaderboardReader.TeamAgentsBoard(team);
+                var inTeam = await store.AddToTotalAsync(connection, tx, tenantId, teamBoard, periodKey, d.ParticipantId, d.Points, nowMs, ct);
+                batch.Totals.Add(new TotalChange(new BoardKey(tenantId, teamBoard, periodKey), d.ParticipantId, inTeam));
+            }
+        }
+    }
+}
