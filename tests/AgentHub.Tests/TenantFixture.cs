@@ -40,22 +40,8 @@ internal static class Scenario
         await SettleAtOnceAsync(admin, tenant);
     }
 
-    /// <summary>Makes <paramref name="tenant"/> play without the pending window and bad-rating penalty, through any node's admin client.</summary>
-    public static async Task SettleAtOnceAsync(HttpClient admin, string tenant)
-    {
-        var rules = System.Text.Json.Nodes.JsonNode.Parse(await admin.GetStringAsync($"/api/admin/tenants/{tenant}/rules"))!.AsObject();
-        rules["pending"] = new System.Text.Json.Nodes.JsonObject { ["windowHours"] = 0 };
-        var kept = new System.Text.Json.Nodes.JsonArray();
-        foreach (var rule in rules["rules"]!.AsArray().Where(r => r!["id"]!.GetValue<string>() != "agent.bad-rating"))
-        {
-            kept.Add(rule!.DeepClone());
-        }
-        rules["rules"] = kept;
-        rules["quests"] = new System.Text.Json.Nodes.JsonArray(); // quest rewards would add ledger rows no webhook caused
-        using var response = await admin.PutAsync($"/api/admin/tenants/{tenant}/rules",
-            new StringContent(rules.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
-        response.EnsureSuccessStatusCode();
-    }
+    /// <summary>Makes <paramref name="tenant"/> play without the pending window and bad-rating penalty.</summary>
+    public static Task SettleAtOnceAsync(HttpClient admin, string tenant) => SettledTenants.SettleAtOnceAsync(admin, tenant);
 
     /// <summary>Waits until the agent's summary shows at least <paramref name="points"/>.</summary>
     public static async Task WaitForPointsAsync(GameHost host, string tenant, string agent, long points)

@@ -11,7 +11,7 @@ public sealed class AgentViewTests(BrowserSession browser, PageHost pages) : ICl
     public async Task Leaderboard_reorders_live_when_a_webhook_is_posted_without_a_reload()
     {
         BrowserSession.RequireChromium();
-        var secret = await Host.CreateZendeskTenantAsync("live1");
+        var secret = await Host.CreateSettledZendeskTenantAsync("live1");
         await Webhooks.SolveAsync(Host, "live1", secret, "1", "9002", "Ola");
         await Webhooks.SolveAsync(Host, "live1", secret, "2", "9002", "Ola");
         await Webhooks.SolveAsync(Host, "live1", secret, "3", "9001", "Ingrid");
@@ -35,7 +35,7 @@ public sealed class AgentViewTests(BrowserSession browser, PageHost pages) : ICl
     public async Task Award_toast_is_announced_in_the_live_region_without_moving_focus_and_history_links_the_ticket()
     {
         BrowserSession.RequireChromium();
-        var secret = await Host.CreateZendeskTenantAsync("toast1");
+        var secret = await Host.CreateSettledZendeskTenantAsync("toast1");
         var page = await pages.OpenAsync(browser, "/agent", await Host.TokenAsync("toast1", "agent", "9001"));
         await Assertions.Expect(page.Locator("[data-hg=connection]")).ToHaveTextAsync("live");
         var input = page.Locator("#kudos-message");
@@ -47,7 +47,7 @@ public sealed class AgentViewTests(BrowserSession browser, PageHost pages) : ICl
         var region = page.Locator("#toasts");
         await Assertions.Expect(region).ToHaveAttributeAsync("aria-live", "polite");
         await Assertions.Expect(region).ToHaveAttributeAsync("role", "status");
-        await Assertions.Expect(region.Locator("[data-hg=toast]")).ToContainTextAsync("+10 points — Solved ticket #77");
+        await Assertions.Expect(region.Locator("[data-hg=toast]", new() { HasText = "Solved ticket #77" })).ToContainTextAsync("+10 points — Solved ticket #77");
         Assert.Equal("kudos-message", await page.EvaluateAsync<string>("() => document.activeElement.id"));
         await input.PressSequentiallyAsync(" on");
         await Assertions.Expect(input).ToHaveValueAsync("typing on");
@@ -59,7 +59,7 @@ public sealed class AgentViewTests(BrowserSession browser, PageHost pages) : ICl
     public async Task Page_that_lost_its_connection_catches_up_the_award_it_missed()
     {
         BrowserSession.RequireChromium();
-        var secret = await Host.CreateZendeskTenantAsync("away1");
+        var secret = await Host.CreateSettledZendeskTenantAsync("away1");
         var context = await browser.Browser.NewContextAsync(new() { BaseURL = Host.BaseAddress.ToString() });
         // Keep the page's sockets at hand so the test can drop them, as a network blip would.
         await context.AddInitScriptAsync("""
@@ -83,7 +83,7 @@ public sealed class AgentViewTests(BrowserSession browser, PageHost pages) : ICl
         await page.UnrouteAllAsync();
 
         await Assertions.Expect(live).ToHaveTextAsync("live", new() { Timeout = 20_000 });
-        await Assertions.Expect(page.Locator("[data-hg=toast]")).ToContainTextAsync("+10 points — Solved ticket #404");
+        await Assertions.Expect(page.Locator("[data-hg=toast]", new() { HasText = "#404" })).ToContainTextAsync("+10 points — Solved ticket #404");
         await Assertions.Expect(page.Locator("[data-hg=leaderboard] li").First).ToHaveAttributeAsync("data-participant", "9001");
         await Assertions.Expect(page.Locator("[data-hg=my-points]")).ToHaveTextAsync("10");
     }

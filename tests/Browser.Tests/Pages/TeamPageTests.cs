@@ -11,7 +11,7 @@ public sealed class TeamPageTests(BrowserSession browser, PageHost pages) : ICla
     public async Task Csv_export_downloads_the_rows_shown()
     {
         BrowserSession.RequireChromium();
-        var secret = await Host.CreateZendeskTenantAsync("csv1");
+        var secret = await Host.CreateSettledZendeskTenantAsync("csv1");
         await Webhooks.SolveAsync(Host, "csv1", secret, "1", "9001", "Ingrid Dahl");
         await Webhooks.SolveAsync(Host, "csv1", secret, "2", "9001", "Ingrid Dahl");
         await Webhooks.SolveAsync(Host, "csv1", secret, "3", "9002", "=cmd", "Tier 2");
@@ -64,7 +64,7 @@ public sealed class TeamPageTests(BrowserSession browser, PageHost pages) : ICla
     public async Task Drill_down_draws_the_trend_from_local_assets_and_keeps_coaching_notes()
     {
         BrowserSession.RequireChromium();
-        var secret = await Host.CreateZendeskTenantAsync("drill1");
+        var secret = await Host.CreateSettledZendeskTenantAsync("drill1");
         await Webhooks.SolveAsync(Host, "drill1", secret, "1", "9001", "Ingrid Dahl");
         await Webhooks.WaitForPointsAsync(Host, "drill1", "9001", 10);
         var page = await pages.OpenAsync(browser, "/team", await Host.TokenAsync("drill1", "teamlead", "lead-1"));

@@ -42,7 +42,7 @@ public sealed class ChatWidgetTests(BrowserSession session) : IClassFixture<Brow
         var clock = Stopwatch.StartNew();
         await RateAsync("8001");
         var toast = widget.Locator("[data-hg=toast]");
-        await Assertions.Expect(toast.First).ToContainTextAsync("+5 points for rating your chat", new() { Timeout = 10_000 });
+        await Assertions.Expect(toast.First).ToContainTextAsync("+5 points for rating your support", new() { Timeout = 10_000 });
         var elapsed = clock.Elapsed;
 
         await Assertions.Expect(widget.Locator("[data-hg=points]")).ToHaveAttributeAsync("data-value", "5");

@@ -8,7 +8,7 @@ import { $, debounce, signed } from './ui/dom';
 import { buildHub, connect, setLive } from './ui/live';
 import { toast } from './ui/toasts';
 
-interface PointsAwarded { participantId: string; ledgerId: number; points: number; category: string; reason: string; ticketId: string | null; total: number; }
+interface PointsAwarded { participantId: string; ledgerId: number; points: number; category: string; reason: string; ticketId: string | null; total: number; pendingPoints?: number; }
 interface CatchUp { awards: { ledgerId: number; points: number; reason: string }[]; board: LeaderboardPage; truncated: boolean; }
 
 const session = takeSession();
@@ -46,7 +46,9 @@ async function start(): Promise<void> {
   const hub = buildHub(s);
   hub.on('pointsAwarded', (award: PointsAwarded) => {
     lastLedgerId = Math.max(lastLedgerId, award.ledgerId);
-    toast(`${signed(award.points)} points — ${award.reason}`);
+    // A solve waiting for its rating changes pending points, not the balance: say so.
+    const pendingOnly = award.points === 0 && (award.pendingPoints ?? 0) !== 0;
+    toast(pendingOnly ? `${signed(award.pendingPoints!)} pending points — ${award.reason}` : `${signed(award.points)} points — ${award.reason}`);
     refreshMe();
   });
   hub.on('leaderboardChanged', (change: { board: string }) => { if (change.board === 'agents') refreshBoard(); });
