@@ -124,7 +124,9 @@ public sealed class ScoringWorker(
             {
                 all.Merge(await ScoreRowsAsync(connection, [row], ct));
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            // A storage fault (locked, full, unreachable) says nothing about the row: let the outer
+            // loop retry the whole batch later instead of parking a good row.
+            catch (Exception ex) when (ex is not OperationCanceledException && !Storage.TransientFaults.IsStorageOutage(ex))
             {
                 logger.LogError(ex, "Inbox row {InboxId} of tenant {Tenant} cannot be scored; set aside", row.Id, row.TenantId);
                 await store.MarkFailedAsync(connection, row.Id, ex.GetType().Name + ": " + ex.Message, clock.GetUtcNow().ToUnixTimeMilliseconds(), ct);

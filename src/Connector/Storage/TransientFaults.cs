@@ -31,6 +31,16 @@ public static class TransientFaults
     };
 
     /// <summary>
+    /// Whether an exception is the storage being unavailable for now (SQLite busy, locked, I/O error,
+    /// disk full, cannot open; a transient SQL Server error) rather than anything about the data.
+    /// </summary>
+    public static bool IsStorageOutage(Exception exception) => exception switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6 or 10 or 13 or 14,
+        _ => IsTransient(exception),
+    };
+
+    /// <summary>
     /// A pipeline that retries what <paramref name="isTransient"/> accepts, with exponential back-off
     /// and jitter from <paramref name="firstDelay"/>, at most <paramref name="retries"/> times.
     /// </summary>
