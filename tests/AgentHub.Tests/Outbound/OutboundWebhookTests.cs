@@ -178,6 +178,32 @@ public sealed class OutboundWebhookTests : IDisposable
         Assert.DoesNotContain(created.GetProperty("secret").GetString()!, listed, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Redemption_is_announced_to_subscribers_as_reward_redeemed()
+    {
+        await using var receiver = await LoopbackReceiver.StartAsync(_ => 200);
+        var host = Host();
+        var secret = await host.CreateZendeskTenantAsync("acme");
+        var (_, key) = await CreateKeyAsync(host, "acme");
+        using var admin = host.AdminClient();
+        (await admin.PostAsJsonAsync("/api/admin/tenants/acme/subscriptions", new { url = receiver.Url, eventTypes = new[] { "reward.redeemed" }, secret = Secret })).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync("/api/admin/tenants/acme/rewards/mug", new { name = "Mug", description = "A mug", kind = "exclusive_offer", cost = 5, active = true })).EnsureSuccessStatusCode();
+        (await PostAsync(host, "acme", key, new { id = "rv1", type = "review.posted", customerId = "c1", occurredAt = At })).EnsureSuccessStatusCode();
+        using var anonymous = host.CreateClient();
+        using var exchanged = await anonymous.PostAsJsonAsync("/api/tenants/acme/widget/session", new { identityToken = CustomerIdentities.Sign("widget-secret-" + secret, "c1") });
+        exchanged.EnsureSuccessStatusCode();
+        using var customer = host.ClientWithToken((await exchanged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!);
+        await GameHost.WaitUntilAsync(async () => (await customer.GetFromJsonAsync<JsonElement>("/api/tenants/acme/customers/c1")).GetProperty("points").GetInt64() >= 5, what: "the review points");
+
+        using var redeemed = await customer.PostAsJsonAsync("/api/tenants/acme/customers/c1/redemptions", new { rewardId = "mug" });
+        Assert.Equal(HttpStatusCode.Created, redeemed.StatusCode);
+
+        await GameHost.WaitUntilAsync(() => Task.FromResult(receiver.Requests.Any(r => r.EventType == "reward.redeemed")), TimeSpan.FromSeconds(15), "reward.redeemed");
+        var delivery = receiver.Requests.Single(r => r.EventType == "reward.redeemed");
+        Assert.Contains("\"mug\"", delivery.Body, StringComparison.Ordinal);
+        Assert.True(ReceiverSnippet.Verify(Secret, delivery.Signature, delivery.Body, TimeSpan.FromMinutes(5)));
+    }
+
     private GameHost Host(string? dataDirectory = null, Dictionary<string, string?>? settings = null)
     {
         var all = new Dictionary<string, string?>(FastRetries);

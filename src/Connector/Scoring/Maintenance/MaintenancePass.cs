@@ -22,6 +22,7 @@ public sealed class MaintenancePass(
     LeaderboardIndex leaderboards,
     IGameNotifier notifier,
     TimeProvider clock,
+    Outbound.IAwardOutbox outbox,
     ILogger<MaintenancePass> logger)
 {
     private const string SelectTenants = "SELECT id FROM tenants";
@@ -85,6 +86,7 @@ public sealed class MaintenancePass(
                         checked((int)-balance), 0, nowMs, null), null, set, nowMs, batch, ct);
                 }
             }
+            await outbox.AppendAsync(connection, tx, batch.ToOutcome(), ct);
             await tx.CommitAsync(ct);
         }
         await ScoringWorker.CommittedAsync(leaderboards, notifier, logger, batch, ct);

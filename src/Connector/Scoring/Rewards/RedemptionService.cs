@@ -12,7 +12,7 @@ namespace HelpdeskGamify.Connector.Scoring.Rewards;
 /// the statement that changes them (conditional updates, locked counts), all in one transaction, so
 /// concurrent attempts can neither overdraw a balance nor oversell stock.
 /// </summary>
-public sealed class RedemptionService(Database database, LeaderboardIndex leaderboards, IGameNotifier notifier, TimeProvider clock, ILogger<RedemptionService> logger)
+public sealed class RedemptionService(Database database, LeaderboardIndex leaderboards, IGameNotifier notifier, Outbound.IAwardOutbox outbox, TimeProvider clock, ILogger<RedemptionService> logger)
 {
     private const string SelectReward = """
         SELECT id AS Id, name AS Name, description AS Description, reward_kind AS Kind, cost AS Cost, stock AS Stock, per_customer_limit AS PerCustomerLimit, active AS Active
@@ -70,14 +70,16 @@ public sealed class RedemptionService(Database database, LeaderboardIndex leader
             TicketId = (string?)null, AwardKey = $"redemption:{redemptionId}", OccurredAtMs = nowMs, CreatedAtMs = nowMs,
         }, tx, cancellationToken: ct));
         var balance = await connection.ExecuteScalarAsync<long>(new CommandDefinition(SelectBalance, person, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
-        turn.Dispose();
-
         var redeemed = new RewardRedeemed(tenantId, customerId, redemptionId, reward.Id, reward.Name, code, reward.Cost, balance);
         var batch = new ScoringBatch();
         batch.Redemptions.Add(redeemed);
         batch.Awards.Add(new PointsAwarded(tenantId, ParticipantKinds.Customer, customerId, ledgerId, -reward.Cost, "rewards", $"Redeemed '{reward.Name}'",
             null, balance, 0) { EntryKind = EntryKinds.Redemption });
+        // reward.redeemed goes out to subscribers only if the redemption commits (transactional outbox).
+        await outbox.AppendAsync(connection, tx, batch.ToOutcome(), ct);
+        await tx.CommitAsync(ct);
+        turn.Dispose();
+
         await ScoringWorker.CommittedAsync(leaderboards, notifier, logger, batch, ct);
         return new RedemptionResult(redeemed, null);
     }

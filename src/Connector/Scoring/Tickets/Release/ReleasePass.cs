@@ -20,6 +20,7 @@ public sealed class ReleasePass(
     LeaderboardIndex leaderboards,
     IGameNotifier notifier,
     TimeProvider clock,
+    Outbound.IAwardOutbox outbox,
     ILogger<ReleasePass> logger)
 {
     /// <summary>Tickets per transaction.</summary>
@@ -46,6 +47,7 @@ public sealed class ReleasePass(
                 await tickets.ScoreAsync(connection, tx, tenantId, ticketId, fact: null, sourceInboxId: null, set, now, batch, ct);
             }
             await progress.UpdateAsync(connection, tx, t => rules.ForAsync(t, ct), now, batch, ct);
+            await outbox.AppendAsync(connection, tx, batch.ToOutcome(), ct);
             await tx.CommitAsync(ct);
         }
         await ScoringWorker.CommittedAsync(leaderboards, notifier, logger, batch, ct);
