@@ -36,7 +36,8 @@ public sealed class AwardOutbox(TimeProvider clock) : IAwardOutbox
             .Concat(outcome.Badges.Select(b => new OutboxEvent(b.TenantId, OutboundEventTypes.BadgeEarned, b)))
             .Concat(outcome.Levels.Select(l => new OutboxEvent(l.TenantId, OutboundEventTypes.LevelChanged, l)))
             .Concat(outcome.Quests.Where(q => q.Quest.Completed).Select(q => new OutboxEvent(q.TenantId, OutboundEventTypes.QuestCompleted, q)))
-            .Concat(outcome.Redemptions.Select(r => new OutboxEvent(r.TenantId, OutboundEventTypes.RewardRedeemed, r)));
+            .Concat(outcome.Redemptions.Select(r => new OutboxEvent(r.TenantId, OutboundEventTypes.RewardRedeemed, r)))
+            .Concat(outcome.SeasonsEnded.Select(e => new OutboxEvent(e.TenantId, OutboundEventTypes.SeasonEnded, e)));
 }
 
 /// <summary>One event for subscribers: its type and its <c>data</c> object.</summary>

@@ -31,6 +31,9 @@ public sealed record ScoringOutcome(IReadOnlyList<PointsAwarded> Awards, IReadOn
     /// <summary>Rewards redeemed.</summary>
     public IReadOnlyList<RewardRedeemed> Redemptions { get; init; } = [];
 
+    /// <summary>Seasons whose trophies were decided.</summary>
+    public IReadOnlyList<SeasonEnded> SeasonsEnded { get; init; } = [];
+
     /// <summary>Whether there is nothing to publish.</summary>
     public bool IsEmpty => Awards.Count == 0 && Boards.Count == 0 && Badges.Count == 0 && Levels.Count == 0 && Quests.Count == 0 && Redemptions.Count == 0;
 }
@@ -77,5 +80,11 @@ public sealed record LevelChanged(string TenantId, string ParticipantKind, strin
 /// <summary>A quest moved forward for someone.</summary>
 public sealed record QuestProgressed(string TenantId, string ParticipantKind, string ParticipantId, QuestStatus Quest);
 
-/// <summary>A customer redeemed a reward.</summary>
+/// <summary>A season whose trophies were decided, with the winners.</summary>
+public sealed record SeasonEnded(string TenantId, string Season, IReadOnlyList<SeasonTrophyWinner> Trophies);
+
+/// <summary>The winner of one season trophy (overall, quality, speed, first-contact).</summary>
+public sealed record SeasonTrophyWinner(string Trophy, string ParticipantId, long Points);
+
+/// <summary>A reward redeemed by a customer.</summary>
 public sealed record RewardRedeemed(string TenantId, string ParticipantId, long RedemptionId, string RewardId, string RewardName, string Code, int Points, long Balance);

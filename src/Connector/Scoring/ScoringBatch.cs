@@ -29,6 +29,9 @@ public sealed class ScoringBatch
     /// <summary>People whose ledger changed, for the progress pass.</summary>
     public HashSet<TouchedParticipant> Touched { get; } = [];
 
+    /// <summary>Seasons whose trophies were decided.</summary>
+    public List<SeasonEnded> SeasonsEnded { get; } = [];
+
     /// <summary>Adds everything of <paramref name="other"/> (a row scored on its own).</summary>
     public void Merge(ScoringBatch other)
     {
@@ -38,6 +41,7 @@ public sealed class ScoringBatch
         Levels.AddRange(other.Levels);
         Quests.AddRange(other.Quests);
         Redemptions.AddRange(other.Redemptions);
+        SeasonsEnded.AddRange(other.SeasonsEnded);
     }
 
     /// <summary>The notifications of the committed batch.</summary>
@@ -46,7 +50,7 @@ public sealed class ScoringBatch
         var boards = Totals.Select(t => (t.Board.TenantId, t.Board.Board)).Distinct()
             .Select(b => new BoardChanged(b.TenantId, b.Board, LeaderboardPeriods.Names))
             .ToList();
-        return new ScoringOutcome(Awards, boards) { Badges = Badges, Levels = Levels, Quests = Quests, Redemptions = Redemptions };
+        return new ScoringOutcome(Awards, boards) { Badges = Badges, Levels = Levels, Quests = Quests, Redemptions = Redemptions, SeasonsEnded = SeasonsEnded };
     }
 }
 

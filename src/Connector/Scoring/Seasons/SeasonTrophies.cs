@@ -47,6 +47,7 @@ public sealed class SeasonTrophies(Database database)
         {
             return;
         }
+        var winners = new List<SeasonTrophyWinner>();
         foreach (var trophy in Kinds)
         {
             var (category, rule) = trophy switch
@@ -67,6 +68,7 @@ public sealed class SeasonTrophies(Database database)
                 continue;
             }
             var nowMs = now.ToUnixTimeMilliseconds();
+            winners.Add(new SeasonTrophyWinner(trophy, winner.ExternalId, winner.Points));
             await connection.ExecuteAsync(new CommandDefinition(InsertTrophy, new
             {
                 TenantId = tenantId, SeasonKey = seasonKey, Trophy = trophy, winner.ExternalId, winner.Points, NowMs = nowMs,
@@ -80,6 +82,7 @@ public sealed class SeasonTrophies(Database database)
                     $"Best {trophy} score of season {seasonKey[2..]}", seasonKey));
             }
         }
+        batch.SeasonsEnded.Add(new SeasonEnded(tenantId, seasonKey[2..], winners));
         // Marks the season as done even when nobody scored, so the full-season read happens once per tenant.
         await connection.ExecuteAsync(new CommandDefinition(InsertTrophy, new
         {

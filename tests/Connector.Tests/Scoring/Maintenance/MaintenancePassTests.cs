@@ -35,6 +35,12 @@ public sealed class MaintenancePassTests : IAsyncLifetime
         var pushed = _engine.Notifier.Outcomes.SelectMany(o => o.Badges).Where(b => b.BadgeId.StartsWith("trophy:", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, pushed.Count);
         Assert.Contains(pushed, b => b.ParticipantId == "a2" && b.Name == "Season trophy: Speed" && b.Tier == "s:2026-Q3");
+        // The season's end is announced once (the second run finds it decided), and becomes a season.ended outbound event.
+        var ended = Assert.Single(_engine.Notifier.Outcomes.SelectMany(o => o.SeasonsEnded));
+        Assert.Equal("2026-Q3", ended.Season);
+        Assert.Contains(ended.Trophies, t => t.Trophy == "speed" && t.ParticipantId == "a2");
+        var outbound = HelpdeskGamify.Connector.Outbound.AwardOutbox.Events(new HelpdeskGamify.Connector.Scoring.ScoringOutcome([], []) { SeasonsEnded = [ended] });
+        Assert.Equal("season.ended", Assert.Single(outbound).EventType);
     }
 
     [Fact]
