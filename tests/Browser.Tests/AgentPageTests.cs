@@ -36,7 +36,9 @@ public sealed class AgentPageTests(BrowserSession session) : IClassFixture<Brows
         await Assertions.Expect(board.First).ToContainTextAsync("Ingrid Dahl", new() { Timeout = 10_000 });
         await Assertions.Expect(board.First).ToContainTextAsync("70"); // 2 × (10 × 2 urgent + 15 good rating)
         await Assertions.Expect(page.Locator("[data-hg=my-points]")).ToHaveTextAsync("70");
-        await Assertions.Expect(page.Locator("[data-hg=toast]").First).ToContainTextAsync("Solved ticket #10");
+        await Assertions.Expect(page.Locator("[data-hg=toast]", new() { HasText = "Solved ticket #10" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-hg=toast]", new() { HasText = "New badge" }).First).ToContainTextAsync("First solve");
+        Assert.Equal(0, await page.Locator("[data-hg=toast]", new() { HasText = "[object" }).CountAsync());
         Assert.Empty(errors);
     }
 

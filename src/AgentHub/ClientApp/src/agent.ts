@@ -53,9 +53,12 @@ async function start(): Promise<void> {
   });
   hub.on('leaderboardChanged', (change: { board: string }) => { if (change.board === 'agents') refreshBoard(); });
   for (const name of ['badgeEarned', 'levelChanged', 'questProgress']) {
-    hub.on(name, (m: { name?: string; badge?: string; level?: string }) => {
-      const what = m?.name ?? m?.badge ?? m?.level;
-      if (name !== 'questProgress' && what) toast(name === 'badgeEarned' ? `New badge: ${what}` : `Level up: ${what}`);
+    // badgeEarned carries {badge: {name, tier}}, levelChanged {level: {name}, direction}.
+    hub.on(name, (m: { badge?: { name?: string; tier?: string }; level?: { name?: string }; direction?: string }) => {
+      const what = name === 'badgeEarned'
+        ? [m?.badge?.name, m?.badge?.tier].filter(Boolean).join(' — ')
+        : m?.level?.name;
+      if (name !== 'questProgress' && what) toast(name === 'badgeEarned' ? `New badge: ${what}` : `${m?.direction === 'down' ? 'Level down' : 'Level up'}: ${what}`);
       refreshMe();
     });
   }
