@@ -138,6 +138,19 @@ internal sealed class AgentHubProcess : IAsyncDisposable
         return secret;
     }
 
+    /// <summary>
+    /// Makes the tenant settle solves at once (no pending window), so that a solve moves the boards
+    /// and broadcasts <c>leaderboardChanged</c> immediately, as the connections benchmark needs.
+    /// </summary>
+    public async Task SettleAtOnceAsync(string tenant)
+    {
+        var rules = System.Text.Json.Nodes.JsonNode.Parse(await Http.GetStringAsync($"/api/admin/tenants/{tenant}/rules"))!.AsObject();
+        rules["pending"] = new System.Text.Json.Nodes.JsonObject { ["windowHours"] = 0 };
+        using var response = await Http.PutAsync($"/api/admin/tenants/{tenant}/rules",
+            new StringContent(rules.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>An agent token from the admin API.</summary>
     public async Task<string> AgentTokenAsync(string tenant, string subject)
     {

@@ -71,7 +71,8 @@ internal static class ClientSwarm
         var latencies = Stats.Sorted(receivedAt.Where(t => t != 0).Select(t => Stats.ElapsedMs(sent, t)));
         var result = new SwarmResult(count - failed, failed, connectSeconds, latencies.Length,
             Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 99), latencies.Length > 0 ? latencies[^1] : double.NaN);
-        Console.WriteLine("RESULT " + JsonSerializer.Serialize(result));
+        // NaN (nothing received) must still reach the parent, which reports it as a failure.
+        Console.WriteLine("RESULT " + JsonSerializer.Serialize(result, SwarmJson.Options));
         // The benchmark reads the server's memory and then ends this process; closing 10,000 sockets politely is not measured.
         await Console.In.ReadLineAsync();
         return 0;

@@ -28,6 +28,7 @@ internal static class ConnectionsBenchmark
             }
             await using var node = await AgentHubProcess.StartAsync();
             var secret = await node.CreateZendeskTenantAsync(IngestBenchmark.Tenant);
+            await node.SettleAtOnceAsync(IngestBenchmark.Tenant);
             var tokens = Path.Combine(node.DataDirectory, "tokens.txt");
             var lines = new List<string>();
             for (var i = 0; i < Math.Min(n, 100); i++)
@@ -51,7 +52,7 @@ internal static class ConnectionsBenchmark
             await Task.Delay(2000);
             var after = ProcFiles.RssKb(node.Child.Pid);
             await swarm.SendLineAsync("GO");
-            var result = JsonSerializer.Deserialize<SwarmResult>(await swarm.WaitForLineAsync("RESULT ", TimeSpan.FromSeconds(60)))!;
+            var result = JsonSerializer.Deserialize<SwarmResult>(await swarm.WaitForLineAsync("RESULT ", TimeSpan.FromSeconds(60)), SwarmJson.Options)!;
             var perConnection = result.Connected > 0 ? (after - before) / (double)result.Connected : double.NaN;
             table.Add(n, result.Connected, result.Failed, $"{double.Parse(connected[2], CultureInfo.InvariantCulture):0.0} s", result.Received,
                 Stats.Ms(result.P50Ms), Stats.Ms(result.P99Ms), Stats.Ms(result.MaxMs),
