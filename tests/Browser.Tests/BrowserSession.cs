@@ -28,6 +28,8 @@ public sealed class BrowserSession : IAsyncLifetime
         {
             return;
         }
+        // CI shares two cores with everything else; give live updates time rather than fail on load.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
