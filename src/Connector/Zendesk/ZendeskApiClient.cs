@@ -158,6 +158,11 @@ public sealed class ZendeskApiClient
     internal IAsyncEnumerable<ZdTicket> RequestedTicketsAsync(string userId, CancellationToken ct) =>
         ListAsync<ZdTicket>("/api/v2/users/{id}/tickets/requested", "tickets", () => Request("api", "v2", "users", userId, "tickets", "requested"), ct);
 
+    /// <summary>One user, with their tags.</summary>
+    internal async Task<ZdUser> UserAsync(string userId, CancellationToken ct) =>
+        ApiJson.Item<ZdUser>(await SendAsync("/api/v2/users/{id}", () => Request("api", "v2", "users", userId), HttpMethod.Get, null, ct), "user")
+        ?? throw new HelpdeskApiException(Provider, "GET", "/api/v2/users/{id}", 200, "no user in the answer");
+
     /// <summary>Adds tags to a user (PUT adds; POST would replace them).</summary>
     internal Task AddUserTagsAsync(string userId, IReadOnlyList<string> tags, CancellationToken ct) =>
         SendAsync("/api/v2/users/{id}/tags", () => Request("api", "v2", "users", userId, "tags"), HttpMethod.Put, new { tags }, ct);

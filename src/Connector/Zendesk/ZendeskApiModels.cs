@@ -14,6 +14,7 @@ internal sealed class ZdUser
     [JsonProperty("active")] public bool Active { get; set; } = true;
     [JsonProperty("default_group_id")] public long? DefaultGroupId { get; set; }
     [JsonProperty("photo")] public ZdPhoto? Photo { get; set; }
+    [JsonProperty("tags")] public List<string> Tags { get; set; } = [];
 }
 
 internal sealed class ZdPhoto

@@ -43,7 +43,17 @@ public sealed class FakeFreshdesk : FakeHelpdesk
         });
         app.MapPut("/api/v2/tickets/{id}", async (HttpRequest r, long id) =>
         {
-            TicketUpdates.Enqueue((id, (await JsonNode.ParseAsync(r.Body))!));
+            var body = (await JsonNode.ParseAsync(r.Body))!;
+            TicketUpdates.Enqueue((id, body));
+            // Applied, so that a repeated write-back sees what the first one changed.
+            lock (Tickets)
+            {
+                var i = Tickets.FindIndex(t => t.Id == id);
+                if (i >= 0 && body["priority"] is { } priority)
+                {
+                    Tickets[i] = Tickets[i] with { Priority = priority.GetValue<int>() };
+                }
+            }
             return Results.Json(new { id });
         });
         app.MapGet("/api/v2/surveys/satisfaction_ratings", (HttpRequest r) =>
@@ -61,7 +71,16 @@ public sealed class FakeFreshdesk : FakeHelpdesk
             Paged(r, Contacts.Where(c => string.Equals(c.Email, r.Query["email"], StringComparison.OrdinalIgnoreCase)).Select(Contact).ToList()));
         app.MapPut("/api/v2/contacts/{id}", async (HttpRequest r, long id) =>
         {
-            ContactUpdates.Enqueue((id, (await JsonNode.ParseAsync(r.Body))!));
+            var body = (await JsonNode.ParseAsync(r.Body))!;
+            ContactUpdates.Enqueue((id, body));
+            lock (Contacts)
+            {
+                var i = Contacts.FindIndex(c => c.Id == id);
+                if (i >= 0 && body["tags"] is JsonArray tags)
+                {
+                    Contacts[i] = Contacts[i] with { Tags = [.. tags.Select(t => t!.GetValue<string>())] };
+                }
+            }
             return Results.Json(new { id });
         });
     }

@@ -85,6 +85,19 @@ public sealed class FakeZendesk : FakeHelpdesk
 
         app.MapGet("/api/v2/users/{id}/tickets/requested", (HttpRequest r, long id) =>
             Paged(r, "tickets", Tickets.Where(t => t.RequesterId == id).Select(Ticket).ToList()));
+        app.MapGet("/api/v2/users/{id}", (string id) =>
+        {
+            var known = Users.FirstOrDefault(u => u.Id.ToString(CultureInfo.InvariantCulture) == id);
+            List<string> tags = [];
+            if (UserTags.TryGetValue(id, out var list))
+            {
+                lock (list)
+                {
+                    tags = [.. list];
+                }
+            }
+            return Results.Json(new { user = new { id = long.Parse(id, CultureInfo.InvariantCulture), name = known?.Name ?? "Customer " + id, role = known?.Role ?? "end-user", tags } });
+        });
         app.MapPut("/api/v2/users/{id}/tags", async (HttpRequest r, string id) =>
         {
             var tags = (await JsonNode.ParseAsync(r.Body))!["tags"]!.AsArray().Select(t => t!.GetValue<string>());
@@ -97,7 +110,17 @@ public sealed class FakeZendesk : FakeHelpdesk
         });
         app.MapPut("/api/v2/tickets/{id}", async (HttpRequest r, long id) =>
         {
-            TicketUpdates.Enqueue((id, (await JsonNode.ParseAsync(r.Body))!));
+            var body = (await JsonNode.ParseAsync(r.Body))!;
+            TicketUpdates.Enqueue((id, body));
+            // Applied, so that a repeated write-back sees what the first one changed.
+            lock (Tickets)
+            {
+                var i = Tickets.FindIndex(t => t.Id == id);
+                if (i >= 0 && body["ticket"]?["priority"]?.GetValue<string>() is { } priority)
+                {
+                    Tickets[i] = Tickets[i] with { Priority = priority };
+                }
+            }
             return Results.Json(new { ticket = new { id } });
         });
     }
