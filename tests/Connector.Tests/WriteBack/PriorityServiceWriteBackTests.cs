@@ -193,4 +193,23 @@ public sealed class PriorityServiceWriteBackTests : IAsyncLifetime
         Assert.Single(_h.Zendesk.To("PUT", "/api/v2/users/7001/tags"));
         Assert.Equal(2, _h.Zendesk.TicketUpdates.Count);
     }
+
+    [Fact]
+    public async Task Erasing_the_customer_cancels_their_pending_write_back_and_keeps_no_trace_of_the_id()
+    {
+        _h.Restart(new Dictionary<string, string?> { ["WriteBack:Enabled"] = "false" });
+        await _h.CreateFreshdeskTenantAsync("fresh");
+        await PrepareAsync(_h, "fresh", "kari@customer.example");
+        var redemption = await RedeemAsync(_h, "fresh", "kari@customer.example");
+
+        using var admin = _h.Host.AdminClient();
+        (await admin.DeleteAsync("/api/admin/tenants/fresh/customers/kari@customer.example")).EnsureSuccessStatusCode();
+        _h.Restart(new Dictionary<string, string?> { ["WriteBack:Enabled"] = "true" });
+
+        var job = await WaitForJobAsync(_h, "fresh", redemption, "skipped");
+        Assert.Equal(0, job.GetProperty("attempts").GetInt32());
+        Assert.Equal("The customer was erased.", job.GetProperty("lastError").GetString());
+        Assert.DoesNotContain("kari@", job.GetProperty("customerId").GetString(), StringComparison.Ordinal);
+        Assert.Empty(_h.Freshdesk.Requests);
+    }
 }
