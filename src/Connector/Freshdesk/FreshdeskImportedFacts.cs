@@ -18,7 +18,6 @@ namespace HelpdeskGamify.Connector.Freshdesk;
 /// </summary>
 internal static class FreshdeskImportedFacts
 {
-    private static readonly TimeSpan EarlyArrival = TimeSpan.FromMinutes(5);
     private const string MinuteFormat = "yyyyMMddHHmm";
     private const string TicketScopePrefix = "freshdesk|t:";
 
@@ -44,7 +43,7 @@ internal static class FreshdeskImportedFacts
         }
         var ticketId = scope[TicketScopePrefix.Length..^1];
         var arrived = DateTimeOffset.FromUnixTimeMilliseconds(item.OccurredAtMs);
-        var imported = await MinutesAsync(connection, tx, item.TenantId, Prefix(kind, ticketId), arrived - FreshdeskWebhookProbe.LateArrival, arrived + EarlyArrival, ct);
+        var imported = await MinutesAsync(connection, tx, item.TenantId, Prefix(kind, ticketId), arrived - FreshdeskWebhookProbe.LateArrival, arrived + FreshdeskWebhookProbe.EarlyArrival, ct);
         if (imported.Count == 0)
         {
             return false;

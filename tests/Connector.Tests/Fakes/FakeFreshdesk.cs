@@ -16,6 +16,7 @@ public sealed class FakeFreshdesk : FakeHelpdesk
     public List<FdContactRow> Contacts { get; } = [];
     public List<FdTicketRow> Tickets { get; } = [];
     public List<FdRatingRow> Ratings { get; } = [];
+    public List<FdConversationRow> Conversations { get; } = [];
     public ConcurrentQueue<(long ContactId, JsonNode Body)> ContactUpdates { get; } = new();
     public ConcurrentQueue<(long TicketId, JsonNode Body)> TicketUpdates { get; } = new();
 
@@ -56,6 +57,12 @@ public sealed class FakeFreshdesk : FakeHelpdesk
             }
             return Results.Json(new { id });
         });
+        app.MapGet("/api/v2/tickets/{id}/conversations", (HttpRequest r, long id) => Paged(r, Conversations.Where(c => c.TicketId == id).OrderBy(c => c.CreatedAt)
+            .Select(c => (object)new
+            {
+                id = c.Id, ticket_id = c.TicketId, user_id = c.UserId, incoming = c.Incoming, @private = c.Private, source = c.Private ? 2 : 0,
+                body_text = "…", created_at = c.CreatedAt, updated_at = c.CreatedAt,
+            }).ToList()));
         app.MapGet("/api/v2/surveys/satisfaction_ratings", (HttpRequest r) =>
         {
             var since = DateTimeOffset.Parse(r.Query["created_since"]!, CultureInfo.InvariantCulture);
@@ -134,3 +141,5 @@ public sealed record FdTicketRow(long Id, int Status, long? ResponderId, long Re
 }
 
 public sealed record FdRatingRow(long Id, long TicketId, long AgentId, long UserId, int Value, DateTimeOffset CreatedAt, string? Feedback = null);
+
+public sealed record FdConversationRow(long Id, long TicketId, long UserId, DateTimeOffset CreatedAt, bool Incoming = false, bool Private = false);

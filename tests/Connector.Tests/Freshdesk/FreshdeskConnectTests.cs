@@ -217,6 +217,44 @@ public sealed class FreshdeskConnectTests : IAsyncLifetime
         Assert.Equal(["ingrid@fresh.example"], solves);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Backfill_reconstructs_agents_public_replies_and_a_reply_webhook_counts_once_in_either_order(bool backfillFirst)
+    {
+        await _h.CreateFreshdeskTenantAsync("fresh", webhookToken: "fd-webhook-token-0123456789");
+        var now = DateTimeOffset.UtcNow;
+        _h.Freshdesk.Tickets.Add(new FdTicketRow(1001, 2, 501, 801, now.AddHours(-5), now.AddMinutes(-1)));
+        _h.Freshdesk.Conversations.AddRange([
+            new FdConversationRow(71, 1001, 501, now.AddHours(-3).AddMinutes(-30)),
+            new FdConversationRow(72, 1001, 801, now.AddHours(-3), Incoming: true), // the customer writes back
+            new FdConversationRow(73, 1001, 502, now.AddHours(-2), Private: true), // an internal note
+            new FdConversationRow(74, 1001, 502, now.AddMinutes(-2)),
+        ]);
+
+        if (backfillFirst)
+        {
+            var imported = await _h.PostAdminAsync("/api/admin/tenants/fresh/backfill", new { days = 7 });
+            Assert.Equal(3, imported.GetProperty("accepted").GetInt32()); // created, replies 71 and 74
+            Assert.Equal("duplicate", await DeliverAsync("ticket.agent_replied", "Open"));
+        }
+        else
+        {
+            Assert.Equal("accepted", await DeliverAsync("ticket.agent_replied", "Open"));
+            var imported = await _h.PostAdminAsync("/api/admin/tenants/fresh/backfill", new { days = 7 });
+            Assert.Equal(2, imported.GetProperty("accepted").GetInt32()); // created, and the reply the delivery does not account for
+        }
+
+        Assert.Equal(2, (await _h.QueryAsync<long>("SELECT COUNT(*) FROM inbox WHERE tenant_id = 'fresh' AND kind = 'TicketAgentReplied'"))[0]);
+        var again = await _h.PostAdminAsync("/api/admin/tenants/fresh/backfill", new { days = 7 });
+        Assert.Equal(0, again.GetProperty("accepted").GetInt32());
+        // Two conversations per page: each run read two pages.
+        Assert.Equal(4, _h.Freshdesk.To("GET", "/api/v2/tickets/1001/conversations").Count);
+        var agents = (await _h.QueryAsync<string>("SELECT event_json FROM inbox WHERE tenant_id = 'fresh' AND kind = 'TicketAgentReplied' AND delivery_id LIKE 'api:%'"))
+            .Select(j => EventJson.Deserialize(j).AgentId).ToList();
+        Assert.All(agents, a => Assert.Contains(a, new[] { "ingrid@fresh.example", "olav@fresh.example" }));
+    }
+
     [Fact]
     public async Task A_resolution_delivered_after_a_reopen_that_followed_the_imported_one_is_new()
     {
