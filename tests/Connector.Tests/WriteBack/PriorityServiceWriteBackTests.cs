@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using HelpdeskGamify.Connector.HelpdeskApi;
 using HelpdeskGamify.Connector.Tests.Fakes;
 using HelpdeskGamify.Connector.Tests.HelpdeskApi;
@@ -35,6 +36,15 @@ public sealed class PriorityServiceWriteBackTests : IAsyncLifetime
 
         var discount = await RedeemAsync(_h, "acme", "7001", "discount");
         var redemption = await RedeemAsync(_h, "acme", "7001");
+        using (var admin = _h.Host.AdminClient())
+        {
+            (await admin.PutAsJsonAsync("/api/admin/tenants/acme/rewards/vip-lane", new { name = "VIP lane", kind = "priority_service", cost = 1000 })).EnsureSuccessStatusCode();
+        }
+        using (var customer = _h.Host.ClientWithToken(_h.Host.Service<AgentHub.Auth.TokenIssuer>().Issue("acme", AgentHub.Auth.Roles.Customer, "7001")))
+        {
+            using var refused = await customer.PostAsJsonAsync("/api/tenants/acme/customers/7001/redemptions", new { rewardId = "vip-lane" });
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode); // rolled back: no job either
+        }
 
         var job = await WaitForJobAsync(_h, "acme", redemption, "succeeded");
         Assert.Equal(1, job.GetProperty("attempts").GetInt32());
