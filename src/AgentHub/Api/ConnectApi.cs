@@ -22,6 +22,7 @@ public static class ConnectApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status502BadGateway);
         group.MapPost("/backfill", BackfillAsync).WithSummary("Imports the last N days of tickets, metrics and ratings through the inbox (deduplicated against webhooks).")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status502BadGateway);
+        group.MapWriteBackApi();
         return group;
     }
 

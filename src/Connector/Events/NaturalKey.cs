@@ -37,6 +37,8 @@ public static class NaturalKey
             // Conversations); its message id joins them, but only when the event names the person it
             // credits, so that an anonymous copy cannot shadow the one that names the agent.
             _ when isMessage && e.MessageId is not null && Credited(e) is not null => "m:" + e.MessageId,
+            // A ticket reply known by its comment id (Zendesk's comment_added webhook and the ticket events export both name it).
+            HelpdeskEventKind.TicketAgentReplied when e.MessageId is not null && e.AgentId is not null => "m:" + e.MessageId,
             // Messages and replies repeat within a minute; only the provider's id tells them apart.
             HelpdeskEventKind.TicketAgentReplied or HelpdeskEventKind.ChatAgentReplied
                 or HelpdeskEventKind.ChatCustomerMessage or HelpdeskEventKind.TicketUpdated

@@ -79,6 +79,10 @@ public sealed class FreshdeskApiClient
             .SetQueryParam("order_by", "updated_at")
             .SetQueryParam("order_type", "asc"), ct);
 
+    /// <summary>The replies and notes of one ticket (the description is not among them).</summary>
+    internal IAsyncEnumerable<FdConversation> ConversationsAsync(long ticketId, CancellationToken ct) =>
+        ListAsync<FdConversation>("/api/v2/tickets/{id}/conversations", () => Request("api", "v2", "tickets", Id(ticketId), "conversations"), ct);
+
     /// <summary>Satisfaction ratings created since <paramref name="since"/>.</summary>
     internal IAsyncEnumerable<FdSatisfactionRating> SatisfactionRatingsAsync(DateTimeOffset since, CancellationToken ct) =>
         ListAsync<FdSatisfactionRating>("/api/v2/surveys/satisfaction_ratings", () => Request("api", "v2", "surveys", "satisfaction_ratings")

@@ -68,3 +68,13 @@ internal sealed class FdSatisfactionRating
     [JsonProperty("ratings")] public Dictionary<string, int> Ratings { get; set; } = [];
     [JsonProperty("created_at")] public DateTimeOffset? CreatedAt { get; set; }
 }
+
+internal sealed class FdConversation
+{
+    [JsonProperty("id")] public long Id { get; set; }
+    [JsonProperty("user_id")] public long? UserId { get; set; }
+    [JsonProperty("incoming")] public bool Incoming { get; set; }
+    [JsonProperty("private")] public bool Private { get; set; }
+    [JsonProperty("source")] public int Source { get; set; }
+    [JsonProperty("created_at")] public DateTimeOffset? CreatedAt { get; set; }
+}

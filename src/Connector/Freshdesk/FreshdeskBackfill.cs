@@ -10,7 +10,8 @@ namespace HelpdeskGamify.Connector.Freshdesk;
 /// <summary>
 /// Imports what happened in Freshdesk since a point in time: ticket creations and resolutions
 /// (with first-response and resolution times from the ticket stats) from
-/// <c>/api/v2/tickets?updated_since=</c>, and CSAT ratings. Facts a webhook already delivered are
+/// <c>/api/v2/tickets?updated_since=</c>, agents' public replies from each such ticket's
+/// conversations, and CSAT ratings. Reopens are not reconstructed: the v2 API keeps no status history. Facts a webhook already delivered are
 /// left out (see <see cref="FreshdeskWebhookProbe"/>); re-runs dedupe by natural key.
 /// </summary>
 public sealed class FreshdeskBackfill(FreshdeskApi api, ApiEventImporter importer, FreshdeskWebhookProbe probe)
@@ -76,7 +77,57 @@ public sealed class FreshdeskBackfill(FreshdeskApi api, ApiEventImporter importe
                 };
                 yield return new ImportedEvent(solved, solved.SourceEventId);
             }
+            foreach (var reply in await RepliesAsync(tenantId, client, people, created, t.Id, since, ct))
+            {
+                yield return reply;
+            }
         }
+    }
+
+    /// <summary>
+    /// Agents' public replies from the ticket's conversations. Automation deliveries of replies carry
+    /// no id, so each stored delivery is paired with one reply (the earliest it may report: from
+    /// shortly before it arrived to a day earlier); only unpaired replies are imported. Re-runs pair the same way.
+    /// </summary>
+    private async Task<List<ImportedEvent>> RepliesAsync(string tenantId, FreshdeskApiClient client, FreshdeskPeople people, HelpdeskEvent ticket,
+        long id, DateTimeOffset since, CancellationToken ct)
+    {
+        var replies = new List<HelpdeskEvent>();
+        await foreach (var c in client.ConversationsAsync(id, ct))
+        {
+            if (c.Incoming || c.Private || c.CreatedAt is not { } at || at < since || c.UserId is not { } userId
+                || await people.AgentOrNullAsync(userId, ct) is not { } agent)
+            {
+                continue;
+            }
+            replies.Add(ticket with
+            {
+                Kind = HelpdeskEventKind.TicketAgentReplied,
+                OccurredAt = at,
+                SourceEventId = FreshdeskImportedFacts.ReplyId(at, c.Id),
+                AgentId = agent.Id,
+                AgentName = agent.Name,
+            });
+        }
+        if (replies.Count == 0)
+        {
+            return [];
+        }
+        replies.Sort((a, b) => a.OccurredAt.CompareTo(b.OccurredAt));
+        var arrivals = await probe.ArrivalsAsync(tenantId, ticket.TicketId!, HelpdeskEventKind.TicketAgentReplied,
+            replies[0].OccurredAt - FreshdeskWebhookProbe.EarlyArrival, replies[^1].OccurredAt + FreshdeskWebhookProbe.LateArrival, ct);
+        var imported = new List<ImportedEvent>();
+        foreach (var reply in replies)
+        {
+            var paired = arrivals.FindIndex(a => a >= reply.OccurredAt - FreshdeskWebhookProbe.EarlyArrival && a <= reply.OccurredAt + FreshdeskWebhookProbe.LateArrival);
+            if (paired >= 0)
+            {
+                arrivals.RemoveAt(paired);
+                continue;
+            }
+            imported.Add(new ImportedEvent(reply, reply.SourceEventId!));
+        }
+        return imported;
     }
 
     private static async IAsyncEnumerable<ImportedEvent> RatingEventsAsync(FreshdeskApiClient client, FreshdeskPeople people, DateTimeOffset since,

@@ -34,6 +34,13 @@ internal sealed class FreshdeskPeople(FreshdeskApiClient client)
         return (IdOf(contact, agentId), contact?.Name);
     }
 
+    /// <summary>The agent's id and name when <paramref name="userId"/> is an agent's, else null (customers write conversations too).</summary>
+    public async Task<(string Id, string? Name)?> AgentOrNullAsync(long userId, CancellationToken ct)
+    {
+        var (id, name) = await AgentAsync(userId, ct);
+        return _agents!.ContainsKey(userId) ? (id!, name) : null;
+    }
+
     public async Task<(string? Id, string? Name)> CustomerAsync(long? id, FdContact? embedded, CancellationToken ct)
     {
         if (id is not { } contactId)

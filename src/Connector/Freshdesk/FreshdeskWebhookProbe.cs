@@ -16,12 +16,31 @@ public sealed class FreshdeskWebhookProbe(Database database)
     /// <summary>How long after the fact a webhook delivery of it may still arrive.</summary>
     public static readonly TimeSpan LateArrival = TimeSpan.FromHours(26);
 
-    private static readonly TimeSpan EarlyArrival = TimeSpan.FromMinutes(5);
+    /// <summary>How long before the fact's own time a webhook delivery of it may be stamped (clock skew, rounding).</summary>
+    public static readonly TimeSpan EarlyArrival = TimeSpan.FromMinutes(5);
 
     private const string SelectKeys = """
         SELECT natural_key FROM inbox
         WHERE tenant_id = @TenantId AND natural_key >= @From AND natural_key <= @To
         """;
+
+    /// <summary>When webhooks reported <paramref name="kind"/> for the ticket (their arrival times) between <paramref name="from"/> and <paramref name="to"/>.</summary>
+    public async Task<List<DateTimeOffset>> ArrivalsAsync(string tenantId, string ticketId, HelpdeskEventKind kind, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var scope = SequenceKey.Scope(new HelpdeskEvent { Source = "freshdesk", Kind = kind, OccurredAt = from, TicketId = ticketId })
+            ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "Freshdesk automations report only ticket created, solved, reopened and agent replied.");
+        await using var connection = await database.OpenAsync(ct);
+        var keys = await connection.QueryAsync<string>(new CommandDefinition(SelectKeys, new
+        {
+            TenantId = tenantId,
+            From = scope + SequenceKey.Stamp(from),
+            To = scope + SequenceKey.Stamp(to) + "|~",
+        }, cancellationToken: ct));
+        return keys.Where(k => SequenceKey.FingerprintOf(k, scope)?.StartsWith("|" + kind + "|", StringComparison.Ordinal) == true)
+            .Select(k => DateTimeOffset.ParseExact(k.AsSpan(scope.Length, 17), "yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal))
+            .Order().ToList();
+    }
 
     /// <summary>Whether a webhook already reported <paramref name="kind"/> for the ticket around <paramref name="at"/>.</summary>
     public async Task<bool> DeliveredAsync(string tenantId, string ticketId, HelpdeskEventKind kind, DateTimeOffset at, CancellationToken ct)

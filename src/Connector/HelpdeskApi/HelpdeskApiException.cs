@@ -20,6 +20,9 @@ public sealed class HelpdeskApiException : Exception
     /// <summary>The HTTP status, or 0 when no response came (timeout, network error).</summary>
     public int Status { get; }
 
+    /// <summary>How long the helpdesk asked us to wait (<c>Retry-After</c> of its last answer), when it said.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>Whether the credentials were refused.</summary>
     public bool Unauthorized => Status is 401 or 403;
 }

@@ -1,5 +1,6 @@
 using HelpdeskGamify.Connector.Freshdesk;
 using HelpdeskGamify.Connector.Participants;
+using HelpdeskGamify.Connector.WriteBack;
 using HelpdeskGamify.Connector.Zendesk;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +9,7 @@ namespace HelpdeskGamify.Connector.HelpdeskApi;
 /// <summary>Registers the helpdesk API features; called by <see cref="ConnectorServiceCollectionExtensions.AddConnector"/>.</summary>
 internal static class HelpdeskApiServiceCollectionExtensions
 {
-    /// <summary>The Zendesk and Freshdesk API clients, setup, directory sync, backfill, reconcile, CSAT poller and write-back.</summary>
+    /// <summary>The Zendesk and Freshdesk API clients, setup, directory sync, backfill, reconcile, CSAT poller, write-back and its job worker.</summary>
     internal static void AddHelpdeskApis(this IServiceCollection services)
     {
         services.AddOptions<ZendeskOptions>().BindConfiguration(ZendeskOptions.Section)
@@ -38,6 +39,13 @@ internal static class HelpdeskApiServiceCollectionExtensions
         services.AddSingleton<FreshdeskWriteBack>();
         services.AddSingleton<HelpdeskConnections>();
         services.AddSingleton<IHelpdeskWriteBack, HelpdeskWriteBack>();
+        services.AddOptions<WriteBackOptions>().BindConfiguration(WriteBackOptions.Section)
+            .Validate(o => o.MaxAttempts >= 1 && o.PollInterval > TimeSpan.Zero && o.RetryBaseDelay > TimeSpan.Zero && o.Lease > TimeSpan.Zero,
+                "WriteBack:MaxAttempts must be at least 1; WriteBack:PollInterval, RetryBaseDelay and Lease positive.")
+            .ValidateOnStart();
+        services.AddSingleton<WriteBackJobStore>();
+        services.AddSingleton<WriteBackWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<WriteBackWorker>());
         services.AddSingleton<FreshdeskCsatPoller>();
         services.AddHostedService(sp => sp.GetRequiredService<FreshdeskCsatPoller>());
         services.AddSingleton<ReconcileService>();

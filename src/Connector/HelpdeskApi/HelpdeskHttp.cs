@@ -50,16 +50,18 @@ public sealed class HelpdeskHttp(string provider, HelpdeskApiOptions options, Ti
                     return new ApiResponse(status, body, next);
                 }
                 var retryable = status == 429 || (status >= 500 && idempotent);
+                var retryAfter = RetryAfter(response);
                 if (!retryable || attempt >= options.MaxAttempts)
                 {
                     throw new HelpdeskApiException(provider, method.Method, label, status,
-                        retryable ? $"gave up after {attempt} attempts" : "not retried");
+                        retryable ? $"gave up after {attempt} attempts" : "not retried") { RetryAfter = retryAfter };
                 }
-                var delay = RetryAfter(response) ?? Backoff(attempt);
+                var delay = retryAfter ?? Backoff(attempt);
                 if (delay > options.MaxRetryDelay)
                 {
+                    // The caller may still honour it later (write-back jobs reschedule themselves for then).
                     throw new HelpdeskApiException(provider, method.Method, label, status,
-                        $"asked to wait {delay.TotalSeconds:0}s, longer than the {options.MaxRetryDelay.TotalSeconds:0}s allowed");
+                        $"asked to wait {delay.TotalSeconds:0}s, longer than the {options.MaxRetryDelay.TotalSeconds:0}s allowed") { RetryAfter = delay };
                 }
                 await WaitAsync(label, method, "HTTP " + status, delay, attempt, ct);
             }

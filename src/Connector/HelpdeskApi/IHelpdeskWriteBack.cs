@@ -1,13 +1,12 @@
 namespace HelpdeskGamify.Connector.HelpdeskApi;
 
 /// <summary>
-/// Changes the helpdesk when a customer redeems a reward that must be felt there. Hook point:
-/// the redemption engine (<c>Scoring/Rewards/RedemptionService.RedeemAsync</c>) calls
-/// <see cref="PrioritizeCustomerAsync"/> for a reward of kind <c>priority-service</c> after its
-/// transaction has committed, never inside it, and preferably off the request path (the helpdesk
-/// may be slow or rate limited). A failure must not undo the redemption: log it and retry later.
-/// The call is idempotent (tags are added, not replaced; only open tickets below high priority
-/// are raised), so retrying is safe.
+/// Changes the helpdesk when a customer redeems a reward that must be felt there. Called by
+/// <see cref="WriteBack.WriteBackWorker"/> for the job a <c>priority_service</c> redemption writes in
+/// its transaction (<c>Scoring/Rewards/RedemptionService.RedeemAsync</c>), after commit and off the
+/// request path; a failure never undoes the redemption, the job is retried. The call is idempotent
+/// (tags are read and added only when missing; only open tickets below high are raised), so a
+/// repeated job changes nothing.
 /// </summary>
 public interface IHelpdeskWriteBack
 {

@@ -40,7 +40,12 @@ internal static class SequenceCheck
         }
         var after = await NeighbourAsync(connection, tx, SelectEarliestInScope, item.TenantId,
             scope + SequenceKey.Stamp(at), scope + SequenceKey.Stamp(at + item.SequenceWindow) + "|~", ct);
-        return after is not null && SequenceKey.FingerprintOf(after, scope) == own;
+        if (after is not null && SequenceKey.FingerprintOf(after, scope) == own)
+        {
+            return true;
+        }
+        // A Freshdesk automation delivery of a fact a backfill already imported (under its ordinary key) is a repeat too.
+        return await Freshdesk.FreshdeskImportedFacts.ImportedAsync(connection, tx, item, ct);
     }
 
     private static Task<string?> NeighbourAsync(DbConnection connection, DbTransaction tx, string sql, string tenantId, string from, string to, CancellationToken ct) =>

@@ -38,6 +38,15 @@ public sealed class CustomerPrivacyStore(Database database, TimeProvider clock)
 
     private const string UpdateDeadLetter = "UPDATE dead_letters SET raw_body = @RawBody WHERE tenant_id = @TenantId AND id = @Id";
 
+    // A write-back not yet made for an erased customer is not made at all; settled ones keep their outcome under the pseudonym.
+    private const string RenameWriteBacks = """
+        UPDATE helpdesk_write_backs SET customer_id = @Pseudonym, updated_at_ms = @NowMs,
+            last_error = CASE WHEN status = 'pending' THEN 'The customer was erased.' ELSE last_error END,
+            completed_at_ms = CASE WHEN status = 'pending' THEN @NowMs ELSE completed_at_ms END,
+            status = CASE WHEN status = 'pending' THEN 'skipped' ELSE status END
+        WHERE tenant_id = @TenantId AND customer_id = @ExternalId
+        """;
+
     /// <summary>Erases the customer; returns false when there was nothing (left) to erase.</summary>
     public async Task<bool> EraseAsync(string tenantId, string customerId, string pseudonym, CancellationToken ct = default)
     {
@@ -54,6 +63,8 @@ public sealed class CustomerPrivacyStore(Database database, TimeProvider clock)
             await connection.ExecuteAsync(new CommandDefinition(RenameTotals,
                 new { TenantId = tenantId, ExternalId = customerId, Pseudonym = pseudonym }, tx, cancellationToken: ct));
         }
+        await connection.ExecuteAsync(new CommandDefinition(RenameWriteBacks,
+            new { TenantId = tenantId, ExternalId = customerId, Pseudonym = pseudonym, NowMs = clock.GetUtcNow().ToUnixTimeMilliseconds() }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return customer is not null || scrubbed > 0;
     }

@@ -148,6 +148,39 @@ public sealed class ZendeskApiClient
         }
     }
 
+    /// <summary>
+    /// Ticket updates since <paramref name="start"/> with their child events (status changes, and
+    /// comments through the <c>comment_events</c> side-load), one page at a time. The export pages
+    /// by time: only the <c>start_time</c> of <c>next_page</c> is taken (credentials never follow a
+    /// link), and a page boundary may repeat events, which their natural keys absorb.
+    /// </summary>
+    internal async IAsyncEnumerable<IReadOnlyList<ZdTicketEvent>> ExportTicketEventsAsync(DateTimeOffset start, [EnumeratorCancellation] CancellationToken ct)
+    {
+        const string Label = "/api/v2/incremental/ticket_events.json";
+        var from = start.ToUnixTimeSeconds();
+        while (true)
+        {
+            var f = from;
+            var page = await SendAsync(Label, () => Request("api", "v2", "incremental", "ticket_events.json")
+                .SetQueryParam("start_time", f.ToString(CultureInfo.InvariantCulture))
+                .SetQueryParam("include", "comment_events"), HttpMethod.Get, null, ct);
+            var events = ApiJson.Items<ZdTicketEvent>(page, "ticket_events");
+            yield return events;
+            var next = page["end_time"]?.Value<long?>() ?? NextStart(page["next_page"]?.Value<string>());
+            if (page["end_of_stream"]?.Value<bool>() != false || events.Count == 0 || next is null)
+            {
+                yield break;
+            }
+            // Many events in one second could pin the window; move on rather than loop.
+            from = next.Value > from ? next.Value : from + 1;
+        }
+    }
+
+    private static long? NextStart(string? nextPage) =>
+        Uri.TryCreate(nextPage, UriKind.Absolute, out var uri)
+        && long.TryParse(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(uri.Query).GetValueOrDefault("start_time").ToString(),
+            NumberStyles.None, CultureInfo.InvariantCulture, out var at) ? at : null;
+
     /// <summary>Good and bad ratings received since <paramref name="start"/>.</summary>
     internal IAsyncEnumerable<ZdSatisfactionRating> SatisfactionRatingsAsync(DateTimeOffset start, CancellationToken ct) =>
         ListAsync<ZdSatisfactionRating>("/api/v2/satisfaction_ratings", "satisfaction_ratings", () => Request("api", "v2", "satisfaction_ratings")
@@ -157,6 +190,11 @@ public sealed class ZendeskApiClient
     /// <summary>The tickets a user requested.</summary>
     internal IAsyncEnumerable<ZdTicket> RequestedTicketsAsync(string userId, CancellationToken ct) =>
         ListAsync<ZdTicket>("/api/v2/users/{id}/tickets/requested", "tickets", () => Request("api", "v2", "users", userId, "tickets", "requested"), ct);
+
+    /// <summary>One user, with their tags.</summary>
+    internal async Task<ZdUser> UserAsync(string userId, CancellationToken ct) =>
+        ApiJson.Item<ZdUser>(await SendAsync("/api/v2/users/{id}", () => Request("api", "v2", "users", userId), HttpMethod.Get, null, ct), "user")
+        ?? throw new HelpdeskApiException(Provider, "GET", "/api/v2/users/{id}", 200, "no user in the answer");
 
     /// <summary>Adds tags to a user (PUT adds; POST would replace them).</summary>
     internal Task AddUserTagsAsync(string userId, IReadOnlyList<string> tags, CancellationToken ct) =>

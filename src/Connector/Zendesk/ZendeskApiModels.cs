@@ -14,6 +14,7 @@ internal sealed class ZdUser
     [JsonProperty("active")] public bool Active { get; set; } = true;
     [JsonProperty("default_group_id")] public long? DefaultGroupId { get; set; }
     [JsonProperty("photo")] public ZdPhoto? Photo { get; set; }
+    [JsonProperty("tags")] public List<string> Tags { get; set; } = [];
 }
 
 internal sealed class ZdPhoto
@@ -97,3 +98,27 @@ internal sealed class ZdSatisfactionRating
 
 /// <summary>One page of the incremental ticket export with its side-loads.</summary>
 internal sealed record ZdExportPage(List<ZdTicket> Tickets, List<ZdMetricSet> MetricSets, List<ZdUser> Users, List<ZdGroup> Groups);
+
+internal sealed class ZdTicketEvent
+{
+    [JsonProperty("id")] public long Id { get; set; }
+    [JsonProperty("ticket_id")] public long TicketId { get; set; }
+    [JsonProperty("timestamp")] public long Timestamp { get; set; }
+    [JsonProperty("created_at")] public DateTimeOffset? CreatedAt { get; set; }
+    [JsonProperty("updater_id")] public long? UpdaterId { get; set; }
+    [JsonProperty("event_type")] public string? EventType { get; set; }
+    [JsonProperty("child_events")] public List<ZdChildEvent> ChildEvents { get; set; } = [];
+}
+
+internal sealed class ZdChildEvent
+{
+    [JsonProperty("id")] public long Id { get; set; }
+    [JsonProperty("event_type")] public string? EventType { get; set; }
+    [JsonProperty("field_name")] public string? FieldName { get; set; }
+    [JsonProperty("status")] public string? Status { get; set; }
+    [JsonProperty("value")] public Newtonsoft.Json.Linq.JToken? Value { get; set; }
+    [JsonProperty("previous_value")] public Newtonsoft.Json.Linq.JToken? PreviousValue { get; set; }
+    [JsonProperty("public")] public bool? Public { get; set; }
+    [JsonProperty("author_id")] public long? AuthorId { get; set; }
+    [JsonProperty("created_at")] public DateTimeOffset? CreatedAt { get; set; }
+}

@@ -60,6 +60,8 @@ internal static class ZendeskEventMapper
                         Kind = HelpdeskEventKind.TicketAgentReplied,
                         AgentId = JsonFields.Id(author, "id") ?? ticket.AgentId,
                         AgentName = JsonFields.Text(author, "name", 200),
+                        // The comment id keys the reply, so that a backfill reading the same comment from the API sees it as known.
+                        MessageId = JsonFields.Id(comment, "id"),
                     }
                     : ticket;
             default:

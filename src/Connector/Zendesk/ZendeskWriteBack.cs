@@ -17,7 +17,12 @@ public sealed class ZendeskWriteBack(ZendeskApi api)
             throw new ArgumentException("A Zendesk customer id is the requester's numeric user id.", nameof(customerId));
         }
         var client = api.For(tenant);
-        await client.AddUserTagsAsync(customerId, [PriorityService.Tag], ct);
+        // Adding a tag twice is harmless in Zendesk, but a repeated job should change nothing (and not touch the user's updated_at).
+        var user = await client.UserAsync(customerId, ct);
+        if (!user.Tags.Contains(PriorityService.Tag, StringComparer.OrdinalIgnoreCase))
+        {
+            await client.AddUserTagsAsync(customerId, [PriorityService.Tag], ct);
+        }
         var raised = 0;
         await foreach (var ticket in client.RequestedTicketsAsync(customerId, ct))
         {

@@ -36,6 +36,7 @@ public sealed record ApiRoute(string Method, string Template, Access Access, Fun
         new("GET", "/api/admin/tenants/{tenant}/dead-letters", Access.Admin),
         new("GET", "/api/admin/tenants/{tenant}/dead-letters/1", Access.Admin),
         new("GET", "/api/admin/tenants/{tenant}/customers/{customer}/export", Access.Admin),
+        new("GET", "/api/admin/tenants/{tenant}/write-backs", Access.Admin),
         new("GET", "/api/tenants/{tenant}/leaderboards/agents?period=all", Access.Member),
         new("GET", "/api/tenants/{tenant}/leaderboards/customers?period=all", Access.Member),
         new("GET", "/api/tenants/{tenant}/leaderboards/teams?period=all", Access.Member),

@@ -16,6 +16,7 @@ public sealed class FakeFreshdesk : FakeHelpdesk
     public List<FdContactRow> Contacts { get; } = [];
     public List<FdTicketRow> Tickets { get; } = [];
     public List<FdRatingRow> Ratings { get; } = [];
+    public List<FdConversationRow> Conversations { get; } = [];
     public ConcurrentQueue<(long ContactId, JsonNode Body)> ContactUpdates { get; } = new();
     public ConcurrentQueue<(long TicketId, JsonNode Body)> TicketUpdates { get; } = new();
 
@@ -43,9 +44,25 @@ public sealed class FakeFreshdesk : FakeHelpdesk
         });
         app.MapPut("/api/v2/tickets/{id}", async (HttpRequest r, long id) =>
         {
-            TicketUpdates.Enqueue((id, (await JsonNode.ParseAsync(r.Body))!));
+            var body = (await JsonNode.ParseAsync(r.Body))!;
+            TicketUpdates.Enqueue((id, body));
+            // Applied, so that a repeated write-back sees what the first one changed.
+            lock (Tickets)
+            {
+                var i = Tickets.FindIndex(t => t.Id == id);
+                if (i >= 0 && body["priority"] is { } priority)
+                {
+                    Tickets[i] = Tickets[i] with { Priority = priority.GetValue<int>() };
+                }
+            }
             return Results.Json(new { id });
         });
+        app.MapGet("/api/v2/tickets/{id}/conversations", (HttpRequest r, long id) => Paged(r, Conversations.Where(c => c.TicketId == id).OrderBy(c => c.CreatedAt)
+            .Select(c => (object)new
+            {
+                id = c.Id, ticket_id = c.TicketId, user_id = c.UserId, incoming = c.Incoming, @private = c.Private, source = c.Private ? 2 : 0,
+                body_text = "…", created_at = c.CreatedAt, updated_at = c.CreatedAt,
+            }).ToList()));
         app.MapGet("/api/v2/surveys/satisfaction_ratings", (HttpRequest r) =>
         {
             var since = DateTimeOffset.Parse(r.Query["created_since"]!, CultureInfo.InvariantCulture);
@@ -61,7 +78,16 @@ public sealed class FakeFreshdesk : FakeHelpdesk
             Paged(r, Contacts.Where(c => string.Equals(c.Email, r.Query["email"], StringComparison.OrdinalIgnoreCase)).Select(Contact).ToList()));
         app.MapPut("/api/v2/contacts/{id}", async (HttpRequest r, long id) =>
         {
-            ContactUpdates.Enqueue((id, (await JsonNode.ParseAsync(r.Body))!));
+            var body = (await JsonNode.ParseAsync(r.Body))!;
+            ContactUpdates.Enqueue((id, body));
+            lock (Contacts)
+            {
+                var i = Contacts.FindIndex(c => c.Id == id);
+                if (i >= 0 && body["tags"] is JsonArray tags)
+                {
+                    Contacts[i] = Contacts[i] with { Tags = [.. tags.Select(t => t!.GetValue<string>())] };
+                }
+            }
             return Results.Json(new { id });
         });
     }
@@ -115,3 +141,5 @@ public sealed record FdTicketRow(long Id, int Status, long? ResponderId, long Re
 }
 
 public sealed record FdRatingRow(long Id, long TicketId, long AgentId, long UserId, int Value, DateTimeOffset CreatedAt, string? Feedback = null);
+
+public sealed record FdConversationRow(long Id, long TicketId, long UserId, DateTimeOffset CreatedAt, bool Incoming = false, bool Private = false);

@@ -52,6 +52,9 @@ public abstract class FakeHelpdesk : IAsyncDisposable
         }
     }
 
+    /// <summary>While true, every request is answered 503 (the helpdesk is down).</summary>
+    public bool Down { get; set; }
+
     /// <summary>Requests whose path is <paramref name="path"/>.</summary>
     public IReadOnlyList<RecordedRequest> To(string method, string path) =>
         Requests.Where(r => r.Method == method && r.Path == path).ToList();
@@ -80,6 +83,11 @@ public abstract class FakeHelpdesk : IAsyncDisposable
                 {
                     return;
                 }
+            }
+            if (Down)
+            {
+                context.Response.StatusCode = 503;
+                return;
             }
             if (_throttles.TryGetValue(context.Request.Path.Value ?? "", out var queue) && queue.TryDequeue(out var retryAfter))
             {

@@ -26,6 +26,9 @@ public sealed class FakeZendesk : FakeHelpdesk
     public ConcurrentDictionary<string, List<string>> UserTags { get; } = new();
     public ConcurrentQueue<(long TicketId, JsonNode Body)> TicketUpdates { get; } = new();
 
+    /// <summary>Ticket updates for the ticket events export.</summary>
+    public List<ZdTicketEventRow> TicketEvents { get; } = [];
+
     /// <summary>Tickets per incremental export page.</summary>
     public int ExportPageSize { get; set; } = 2;
 
@@ -73,6 +76,7 @@ public sealed class FakeZendesk : FakeHelpdesk
         });
 
         app.MapGet("/api/v2/incremental/tickets/cursor.json", Export);
+        app.MapGet("/api/v2/incremental/ticket_events.json", ExportEvents);
         app.MapGet("/api/v2/satisfaction_ratings", (HttpRequest r) =>
         {
             var start = DateTimeOffset.FromUnixTimeSeconds(long.Parse(r.Query["start_time"]!, CultureInfo.InvariantCulture));
@@ -85,6 +89,19 @@ public sealed class FakeZendesk : FakeHelpdesk
 
         app.MapGet("/api/v2/users/{id}/tickets/requested", (HttpRequest r, long id) =>
             Paged(r, "tickets", Tickets.Where(t => t.RequesterId == id).Select(Ticket).ToList()));
+        app.MapGet("/api/v2/users/{id}", (string id) =>
+        {
+            var known = Users.FirstOrDefault(u => u.Id.ToString(CultureInfo.InvariantCulture) == id);
+            List<string> tags = [];
+            if (UserTags.TryGetValue(id, out var list))
+            {
+                lock (list)
+                {
+                    tags = [.. list];
+                }
+            }
+            return Results.Json(new { user = new { id = long.Parse(id, CultureInfo.InvariantCulture), name = known?.Name ?? "Customer " + id, role = known?.Role ?? "end-user", tags } });
+        });
         app.MapPut("/api/v2/users/{id}/tags", async (HttpRequest r, string id) =>
         {
             var tags = (await JsonNode.ParseAsync(r.Body))!["tags"]!.AsArray().Select(t => t!.GetValue<string>());
@@ -97,7 +114,17 @@ public sealed class FakeZendesk : FakeHelpdesk
         });
         app.MapPut("/api/v2/tickets/{id}", async (HttpRequest r, long id) =>
         {
-            TicketUpdates.Enqueue((id, (await JsonNode.ParseAsync(r.Body))!));
+            var body = (await JsonNode.ParseAsync(r.Body))!;
+            TicketUpdates.Enqueue((id, body));
+            // Applied, so that a repeated write-back sees what the first one changed.
+            lock (Tickets)
+            {
+                var i = Tickets.FindIndex(t => t.Id == id);
+                if (i >= 0 && body["ticket"]?["priority"]?.GetValue<string>() is { } priority)
+                {
+                    Tickets[i] = Tickets[i] with { Priority = priority };
+                }
+            }
             return Results.Json(new { ticket = new { id } });
         });
     }
@@ -125,6 +152,36 @@ public sealed class FakeZendesk : FakeHelpdesk
             groups = include.Contains("groups", StringComparison.Ordinal) ? Groups.Select(g => (object)new { id = g.Id, name = g.Name }) : Enumerable.Empty<object>(),
             after_cursor = end ? null : (offset + page.Count).ToString(CultureInfo.InvariantCulture),
             after_url = (string?)null,
+            end_of_stream = end,
+        });
+    }
+
+    /// <summary>
+    /// Time-based pagination as Zendesk does it: a page of updates from <c>start_time</c> on, and
+    /// <c>end_time</c>/<c>next_page</c> at the last update's second, so the next page repeats the updates of that second.
+    /// </summary>
+    private IResult ExportEvents(HttpRequest r)
+    {
+        var start = long.Parse(r.Query["start_time"]!, CultureInfo.InvariantCulture);
+        var withComments = r.Query["include"].ToString().Contains("comment_events", StringComparison.Ordinal);
+        var all = TicketEvents.Where(e => e.At.ToUnixTimeSeconds() >= start).OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
+        var page = all.Take(ExportPageSize).ToList();
+        var end = all.Count <= ExportPageSize;
+        var endTime = page.Count == 0 ? start : page[^1].At.ToUnixTimeSeconds();
+        return Results.Json(new
+        {
+            ticket_events = page.Select(e => new
+            {
+                id = e.Id, ticket_id = e.TicketId, timestamp = e.At.ToUnixTimeSeconds(), created_at = e.At, updater_id = e.UpdaterId, event_type = "Audit",
+                child_events = e.Children.Select(c => c.Kind == "Comment"
+                    ? (withComments
+                        ? new Dictionary<string, object?> { ["id"] = c.Id, ["event_type"] = "Comment", ["type"] = "Comment", ["public"] = c.Public, ["author_id"] = c.AuthorId, ["body"] = "…", ["created_at"] = e.At }
+                        : new Dictionary<string, object?> { ["id"] = c.Id, ["event_type"] = "Change", ["comment_present"] = true, ["comment_public"] = c.Public })
+                    : new Dictionary<string, object?> { ["id"] = c.Id, ["event_type"] = "Change", ["field_name"] = "status", ["value"] = c.Status, ["previous_value"] = c.PreviousStatus }),
+            }),
+            next_page = $"{r.Scheme}://{r.Host}{r.Path}?start_time={endTime}",
+            count = page.Count,
+            end_time = endTime,
             end_of_stream = end,
         });
     }
@@ -169,3 +226,14 @@ public sealed record ZdTicketRow(long Id, string Status, long? AssigneeId, long 
 public sealed record ZdRatingRow(long Id, long TicketId, long AssigneeId, long RequesterId, string Score, DateTimeOffset CreatedAt, string? Comment = null);
 
 public sealed record ZdWebhookRow(string Id, string Name, string Endpoint, List<string> Subscriptions, string Secret);
+
+/// <summary>One ticket update of the ticket events export, with its status changes and comments.</summary>
+public sealed record ZdTicketEventRow(long Id, long TicketId, DateTimeOffset At, long? UpdaterId, IReadOnlyList<ZdChildRow> Children);
+
+/// <summary>A status change (<see cref="Status"/> from <see cref="PreviousStatus"/>) or a comment.</summary>
+public sealed record ZdChildRow(long Id, string Kind, string? Status = null, string? PreviousStatus = null, bool Public = true, long? AuthorId = null)
+{
+    public static ZdChildRow StatusChange(long id, string from, string to) => new(id, "Change", to, from);
+
+    public static ZdChildRow Comment(long id, long authorId, bool isPublic = true) => new(id, "Comment", Public: isPublic, AuthorId: authorId);
+}

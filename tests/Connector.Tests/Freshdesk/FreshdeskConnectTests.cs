@@ -164,6 +164,111 @@ public sealed class FreshdeskConnectTests : IAsyncLifetime
         Assert.Equal(["ingrid@fresh.example"], solves); // one solve, credited to the same person the API names by id 501
     }
 
+    /// <summary>Our automation template as Freshdesk renders it for ticket 1001 resolved by Ingrid for Kari.</summary>
+    private static string Automation(string eventName, string status) => FreshdeskAutomationRules.Body(eventName)
+        .Replace("{{ticket.id}}", "1001", StringComparison.Ordinal).Replace("{{ticket.status}}", status, StringComparison.Ordinal)
+        .Replace("{{ticket.priority}}", "Medium", StringComparison.Ordinal).Replace("{{ticket.source}}", "Email", StringComparison.Ordinal)
+        .Replace("{{ticket.tags}}", "", StringComparison.Ordinal).Replace("{{ticket.group.name}}", "Tier 1", StringComparison.Ordinal)
+        .Replace("{{ticket.agent.email}}", "Ingrid@Fresh.example", StringComparison.Ordinal).Replace("{{ticket.agent.name}}", "Ingrid Dahl", StringComparison.Ordinal)
+        .Replace("{{ticket.requester.email}}", "kari@customer.example", StringComparison.Ordinal).Replace("{{ticket.requester.name}}", "Kari Nordmann", StringComparison.Ordinal)
+        .Replace("{{triggered_event}}", "{status:{from:2,to:4}}", StringComparison.Ordinal);
+
+    private async Task<string> DeliverAsync(string eventName, string status)
+    {
+        using var client = _h.Host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/freshdesk/fresh")
+        {
+            Content = new StringContent(Automation(eventName, status), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Webhook-Token", "fd-webhook-token-0123456789");
+        using var response = await client.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString()!;
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Backfill_and_automation_webhooks_of_one_ticket_leave_one_creation_and_one_resolution_in_either_order(bool backfillFirst)
+    {
+        await _h.CreateFreshdeskTenantAsync("fresh", webhookToken: "fd-webhook-token-0123456789");
+        var resolved = DateTimeOffset.UtcNow.AddMinutes(-2);
+        _h.Freshdesk.Tickets.Add(new FdTicketRow(1001, 4, 501, 801, resolved.AddHours(-3), resolved, resolved));
+
+        if (backfillFirst)
+        {
+            var imported = await _h.PostAdminAsync("/api/admin/tenants/fresh/backfill", new { days = 7 });
+            Assert.Equal(2, imported.GetProperty("accepted").GetInt32());
+            Assert.Equal("duplicate", await DeliverAsync("ticket.created", "Open"));
+            Assert.Equal("duplicate", await DeliverAsync("ticket.resolved", "Resolved"));
+        }
+        else
+        {
+            Assert.Equal("accepted", await DeliverAsync("ticket.created", "Open"));
+            Assert.Equal("accepted", await DeliverAsync("ticket.resolved", "Resolved"));
+            var imported = await _h.PostAdminAsync("/api/admin/tenants/fresh/backfill", new { days = 7 });
+            Assert.Equal(0, imported.GetProperty("accepted").GetInt32());
+        }
+
+        Assert.Equal(["TicketCreated", "TicketSolved"], await _h.QueryAsync<string>("SELECT kind FROM inbox WHERE tenant_id = 'fresh' ORDER BY kind"));
+        await _h.ScoredAsync();
+        var solves = await _h.QueryAsync<string>(
+            "SELECT p.external_id FROM ledger l JOIN participants p ON p.id = l.participant_id WHERE l.tenant_id = 'fresh' AND l.rule_id = 'agent.ticket-solved'");
+        Assert.Equal(["ingrid@fresh.example"], solves);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Backfill_reconstructs_agents_public_replies_and_a_reply_webhook_counts_once_in_either_order(bool backfillFirst)
+    {
+        await _h.CreateFreshdeskTenantAsync("fresh", webhookToken: "fd-webhook-token-0123456789");
+        var now = DateTimeOffset.UtcNow;
+        _h.Freshdesk.Tickets.Add(new FdTicketRow(1001, 2, 501, 801, now.AddHours(-5), now.AddMinutes(-1)));
+        _h.Freshdesk.Conversations.AddRange([
+            new FdConversationRow(71, 1001, 501, now.AddHours(-3).AddMinutes(-30)),
+            new FdConversationRow(72, 1001, 801, now.AddHours(-3), Incoming: true), // the customer writes back
+            new FdConversationRow(73, 1001, 502, now.AddHours(-2), Private: true), // an internal note
+            new FdConversationRow(74, 1001, 502, now.AddMinutes(-2)),
+        ]);
+
+        if (backfillFirst)
+        {
+            var imported = await _h.PostAdminAsync("/api/admin/tenants/fresh/backfill", new { days = 7 });
+            Assert.Equal(3, imported.GetProperty("accepted").GetInt32()); // created, replies 71 and 74
+            Assert.Equal("duplicate", await DeliverAsync("ticket.agent_replied", "Open"));
+        }
+        else
+        {
+            Assert.Equal("accepted", await DeliverAsync("ticket.agent_replied", "Open"));
+            var imported = await _h.PostAdminAsync("/api/admin/tenants/fresh/backfill", new { days = 7 });
+            Assert.Equal(2, imported.GetProperty("accepted").GetInt32()); // created, and the reply the delivery does not account for
+        }
+
+        Assert.Equal(2, (await _h.QueryAsync<long>("SELECT COUNT(*) FROM inbox WHERE tenant_id = 'fresh' AND kind = 'TicketAgentReplied'"))[0]);
+        var again = await _h.PostAdminAsync("/api/admin/tenants/fresh/backfill", new { days = 7 });
+        Assert.Equal(0, again.GetProperty("accepted").GetInt32());
+        // Two conversations per page: each run read two pages.
+        Assert.Equal(4, _h.Freshdesk.To("GET", "/api/v2/tickets/1001/conversations").Count);
+        var agents = (await _h.QueryAsync<string>("SELECT event_json FROM inbox WHERE tenant_id = 'fresh' AND kind = 'TicketAgentReplied' AND delivery_id LIKE 'api:%'"))
+            .Select(j => EventJson.Deserialize(j).AgentId).ToList();
+        Assert.All(agents, a => Assert.Contains(a, new[] { "ingrid@fresh.example", "olav@fresh.example" }));
+    }
+
+    [Fact]
+    public async Task A_resolution_delivered_after_a_reopen_that_followed_the_imported_one_is_new()
+    {
+        await _h.CreateFreshdeskTenantAsync("fresh", webhookToken: "fd-webhook-token-0123456789");
+        var resolved = DateTimeOffset.UtcNow.AddHours(-2);
+        _h.Freshdesk.Tickets.Add(new FdTicketRow(1001, 4, 501, 801, resolved.AddHours(-3), resolved, resolved));
+        await _h.PostAdminAsync("/api/admin/tenants/fresh/backfill", new { days = 7 });
+
+        Assert.Equal("accepted", await DeliverAsync("ticket.reopened", "Open"));
+        Assert.Equal("accepted", await DeliverAsync("ticket.resolved", "Resolved"));
+
+        Assert.Equal(2, (await _h.QueryAsync<long>("SELECT COUNT(*) FROM inbox WHERE tenant_id = 'fresh' AND kind = 'TicketSolved'"))[0]);
+    }
+
     [Theory]
     [InlineData(103, SatisfactionRating.Good)]
     [InlineData(102, SatisfactionRating.Good)]

@@ -11,16 +11,31 @@ namespace HelpdeskGamify.Connector.Tests.HelpdeskApi;
 /// <summary>A real AgentHub wired to a fake Zendesk and a fake Freshdesk on loopback, with fast retries and small pages.</summary>
 public sealed class ConnectHarness : IAsyncDisposable
 {
-    private ConnectHarness(FakeZendesk zendesk, FakeFreshdesk freshdesk, GameHost host)
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "helpdeskgamify-tests", Guid.NewGuid().ToString("n"));
+
+    private ConnectHarness(FakeZendesk zendesk, FakeFreshdesk freshdesk, Dictionary<string, string?> settings)
     {
         Zendesk = zendesk;
         Freshdesk = freshdesk;
-        Host = host;
+        _settings = settings;
+        Host = new GameHost(settings, dataDirectory: _dataDirectory);
     }
 
     public FakeZendesk Zendesk { get; }
     public FakeFreshdesk Freshdesk { get; }
-    public GameHost Host { get; }
+    public GameHost Host { get; private set; }
+
+    /// <summary>Stops the host and starts another on the same database (a node restart), with <paramref name="changes"/> applied to its settings.</summary>
+    public void Restart(IReadOnlyDictionary<string, string?>? changes = null)
+    {
+        Host.Dispose();
+        foreach (var (key, value) in changes ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+        Host = new GameHost(_settings, dataDirectory: _dataDirectory);
+    }
 
     public static async Task<ConnectHarness> StartAsync(IReadOnlyDictionary<string, string?>? extra = null)
     {
@@ -47,7 +62,7 @@ public sealed class ConnectHarness : IAsyncDisposable
         {
             settings[key] = value;
         }
-        return new ConnectHarness(zendesk, freshdesk, new GameHost(settings));
+        return new ConnectHarness(zendesk, freshdesk, settings);
     }
 
     public async Task CreateZendeskTenantAsync(string tenant, string apiToken = FakeZendesk.ApiToken)
@@ -100,5 +115,15 @@ public sealed class ConnectHarness : IAsyncDisposable
         Host.Dispose();
         await Zendesk.DisposeAsync();
         await Freshdesk.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 }

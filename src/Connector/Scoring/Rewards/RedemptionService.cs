@@ -77,6 +77,11 @@ public sealed class RedemptionService(Database database, LeaderboardIndex leader
             null, balance, 0) { EntryKind = EntryKinds.Redemption });
         // reward.redeemed goes out to subscribers only if the redemption commits (transactional outbox).
         await outbox.AppendAsync(connection, tx, batch.ToOutcome(), ct);
+        if (reward.Kind == "priority_service")
+        {
+            // The helpdesk hears of it only if the redemption commits; the WriteBackWorker calls it after commit.
+            await WriteBack.WriteBackJobStore.EnqueueAsync(connection, tx, tenantId, redemptionId, WriteBack.WriteBackActions.PrioritizeCustomer, customerId, nowMs, ct);
+        }
         await tx.CommitAsync(ct);
         turn.Dispose();
 
