@@ -28,8 +28,48 @@ public sealed class TeamPageTests(BrowserSession browser, PageHost pages) : ICla
         var lines = (await File.ReadAllTextAsync(path)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("agent_id,name,team,solved,", lines[0], StringComparison.Ordinal);
-        Assert.Equal("9001,Ingrid Dahl,Tier 1,2,,,,0,100,20,20", lines[1]);
-        Assert.Equal("9002,'=cmd,Tier 2,1,,,,0,100,10,10", lines[2]);
+        Assert.Equal("9001,Ingrid Dahl,Tier 1,2,,,,0,100,20,1,First solve,20", lines[1]);
+        Assert.Equal("9002,'=cmd,Tier 2,1,,,,0,100,10,1,First solve,10", lines[2]);
+    }
+
+    [SkippableFact]
+    public async Task Badges_column_shows_badges_with_tiers_and_sorts()
+    {
+        BrowserSession.RequireChromium();
+        var secret = await Host.CreateSettledZendeskTenantAsync("badge1");
+        for (var ticket = 1; ticket <= 5; ticket++)
+        {
+            await Webhooks.SolveAsync(Host, "badge1", secret, ticket.ToString(System.Globalization.CultureInfo.InvariantCulture), "9001", "Ingrid Dahl");
+        }
+        await Webhooks.SolveAsync(Host, "badge1", secret, "6", "9002", "Ola");
+        await Webhooks.WaitForPointsAsync(Host, "badge1", "9001", 50);
+        await Webhooks.WaitForPointsAsync(Host, "badge1", "9002", 10);
+        var lead = await Host.TokenAsync("badge1", "teamlead", "lead-1");
+        // More points but fewer badges: the badge sort must not be the points sort.
+        using (var api = Host.ClientWithToken(lead))
+        {
+            using var adjusted = await api.PostAsync("/api/tenants/badge1/agents/9002/adjustments",
+                new StringContent("""{"points": 100, "reason": "Holiday cover"}""", System.Text.Encoding.UTF8, "application/json"));
+            adjusted.EnsureSuccessStatusCode();
+        }
+        var page = await pages.OpenAsync(browser, "/team", lead);
+        var rows = page.Locator("[data-hg=stats] tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await Assertions.Expect(rows.First).ToHaveAttributeAsync("data-agent", "9002");
+        var header = page.Locator("[data-hg=stats] th[data-col=badges]");
+
+        await header.Locator("button").ClickAsync();
+
+        await Assertions.Expect(header).ToHaveAttributeAsync("aria-sort", "descending");
+        await Assertions.Expect(rows.First).ToHaveAttributeAsync("data-agent", "9001");
+        var cell = rows.First.Locator("td[data-col=badges]");
+        await Assertions.Expect(cell).ToContainTextAsync("2:");
+        await Assertions.Expect(cell).ToContainTextAsync("Busy day (bronze)");
+        await Assertions.Expect(cell).ToContainTextAsync("First solve");
+        await header.Locator("button").ClickAsync();
+        await Assertions.Expect(header).ToHaveAttributeAsync("aria-sort", "ascending");
+        await Assertions.Expect(rows.First).ToHaveAttributeAsync("data-agent", "9002");
+        await Assertions.Expect(rows.First.Locator("td[data-col=badges]")).ToHaveTextAsync("1: First solve");
     }
 
     [SkippableFact]

@@ -4,11 +4,13 @@ import { $, el } from '../ui/dom';
 export interface AgentStats {
   agentId: string; displayName: string; team: string | null; solved: number; firstReplyMedianMinutes: number | null;
   resolutionMedianMinutes: number | null; csatPercent: number | null; ratings: number; firstContactResolutionPercent: number | null;
-  points: number; pointsByCategory: Record<string, number>;
+  points: number; pointsByCategory: Record<string, number>; badgeCount: number; badges: EarnedBadge[];
 }
+interface EarnedBadge { id: string; name: string; tier: string | null; earnedAt: string; label: string; }
 interface StatsPage { from: string; to: string; categories: string[]; agents: AgentStats[]; }
 
-type Column = { key: string; label: string; value: (a: AgentStats) => string | number | null };
+// value sorts; show (when given) is what the cell says.
+type Column = { key: string; label: string; value: (a: AgentStats) => string | number | null; show?: (a: AgentStats) => string };
 
 const baseColumns: Column[] = [
   { key: 'name', label: 'Agent', value: a => a.displayName },
@@ -19,6 +21,7 @@ const baseColumns: Column[] = [
   { key: 'csat', label: 'CSAT %', value: a => a.csatPercent },
   { key: 'fcr', label: 'FCR %', value: a => a.firstContactResolutionPercent },
   { key: 'points', label: 'Points', value: a => a.points },
+  { key: 'badges', label: 'Badges', value: a => a.badgeCount, show: a => a.badges.length ? `${a.badgeCount}: ${a.badges.map(b => b.label).join(', ')}` : '0' },
 ];
 
 /** The per-agent table: a date range, sortable columns, CSV export, and a row click for the drill-down. */
@@ -79,7 +82,7 @@ export class StatsView {
       return el('th', { scope: 'col', 'aria-sort': sort, 'data-col': c.key }, button);
     })));
     $('stats-body').replaceChildren(...rows.map(agent => {
-      const row = el('tr', { 'data-agent': agent.agentId, tabindex: '0' }, ...columns.map(c => el('td', { text: format(c.value(agent)) })));
+      const row = el('tr', { 'data-agent': agent.agentId, tabindex: '0' }, ...columns.map(c => el('td', { 'data-col': c.key, text: c.show ? c.show(agent) : format(c.value(agent)) })));
       const pick = (): void => {
         document.querySelectorAll('#stats-body tr').forEach(r => r.classList.toggle('selected', r === row));
         this.onPick(agent);
