@@ -7,6 +7,7 @@ using HelpdeskGamify.AgentHub.Kpis;
 using HelpdeskGamify.AgentHub.Review;
 using HelpdeskGamify.AgentHub.TeamLead;
 using HelpdeskGamify.AgentHub.TeamLead.Notes;
+using HelpdeskGamify.AgentHub.TeamLead.Rules;
 using HelpdeskGamify.AgentHub.TeamLead.Stats;
 
 namespace HelpdeskGamify.AgentHub;
@@ -44,6 +45,7 @@ public static class AgentViewsExtensions
         leads.MapReviewApi();
         leads.MapAdjustmentApi();
         leads.MapKpiApi();
+        leads.MapTenantRulesApi();
         return tenantGroup;
     }
 }

@@ -32,7 +32,7 @@ async function start(): Promise<void> {
   const stats = new StatsView(api, agent => void drill.show(agent));
   const review = new ReviewView(api);
   const kpis = new KpiView(api);
-  const rules = new RulesView(api, s.tenant);
+  const rules = new RulesView(api, s.role === 'admin');
   await Promise.all([stats.refresh(), review.refresh(), kpis.refresh(), rules.refresh()]);
 
   const hub = buildHub(s);
