@@ -22,9 +22,12 @@ public static class AgentViewsExtensions
         services.AddSingleton<HubMembership>();
         services.AddSingleton<CatchUpReader>();
         services.AddSingleton<AgentBoardViews>();
+        services.AddSingleton<AgentAvatars>();
         services.AddSingleton<HelpdeskAppTokenVerifier>();
         services.AddSingleton<LedgerAdjuster>();
         services.AddSingleton<ReviewStore>();
+        services.AddSingleton<FlagReviewStore>();
+        services.AddSingleton<FlagReview>();
         services.AddSingleton<AgentStatsStore>();
         services.AddSingleton<CoachingNoteStore>();
         services.AddSingleton<KpiStore>();

@@ -1,4 +1,5 @@
 import type { Api } from '../api';
+import type { Avatars } from '../ui/avatar';
 import { $, el } from '../ui/dom';
 
 export interface AgentStats {
@@ -30,7 +31,7 @@ export class StatsView {
   private sortKey = 'points';
   private descending = true;
 
-  constructor(private readonly api: Api, private readonly onPick: (agent: AgentStats) => void) {
+  constructor(private readonly api: Api, private readonly onPick: (agent: AgentStats) => void, private readonly avatars: Avatars) {
     const today = new Date();
     $<HTMLInputElement>('to').value = iso(today);
     $<HTMLInputElement>('from').value = iso(new Date(today.getTime() - 6 * 86400000));
@@ -67,6 +68,13 @@ export class StatsView {
     return [...baseColumns, ...(this.page?.categories ?? []).map(c => ({ key: `cat:${c}`, label: c, value: (a: AgentStats) => a.pointsByCategory[c] ?? 0 }))];
   }
 
+  private cell(c: Column, agent: AgentStats): HTMLElement {
+    const text = c.show ? c.show(agent) : format(c.value(agent));
+    return c.key === 'name'
+      ? el('td', { 'data-col': c.key, class: 'who-cell' }, this.avatars.of(agent.agentId, agent.displayName), el('span', { text }))
+      : el('td', { 'data-col': c.key, text });
+  }
+
   private render(): void {
     const columns = this.columns();
     const sortColumn = columns.find(c => c.key === this.sortKey) ?? columns[columns.length - 1];
@@ -82,7 +90,7 @@ export class StatsView {
       return el('th', { scope: 'col', 'aria-sort': sort, 'data-col': c.key }, button);
     })));
     $('stats-body').replaceChildren(...rows.map(agent => {
-      const row = el('tr', { 'data-agent': agent.agentId, tabindex: '0' }, ...columns.map(c => el('td', { 'data-col': c.key, text: c.show ? c.show(agent) : format(c.value(agent)) })));
+      const row = el('tr', { 'data-agent': agent.agentId, tabindex: '0' }, ...columns.map(c => this.cell(c, agent)));
       const pick = (): void => {
         document.querySelectorAll('#stats-body tr').forEach(r => r.classList.toggle('selected', r === row));
         this.onPick(agent);
