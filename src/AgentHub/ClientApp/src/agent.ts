@@ -1,4 +1,4 @@
-import { Api, type LeaderboardPage } from './api';
+import { Api, ApiError, type LeaderboardPage } from './api';
 import { Board, type Scope } from './agent/board';
 import { renderHistory } from './agent/history';
 import { wireSocial } from './agent/social';
@@ -36,11 +36,15 @@ async function start(): Promise<void> {
   const refreshMe = debounce(async () => {
     try {
       renderSummary(await api.me());
+    } catch { /* nothing scored yet: the summary keeps its zeros */ }
+    try {
       const { entries } = await api.ledger();
       lastLedgerId = Math.max(lastLedgerId, ...entries.map(e => e.id));
       historyLoaded = true;
       renderHistory(entries, ticketUrl);
-    } catch {
+    } catch (e) {
+      // An agent with nothing scored yet has no ledger: everything after entry 0 is then what a catch-up reports.
+      if (e instanceof ApiError && e.status === 404) historyLoaded = true;
       renderHistory([], ticketUrl);
     }
   }, 150);
