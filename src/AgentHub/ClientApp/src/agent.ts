@@ -39,7 +39,9 @@ async function start(): Promise<void> {
     } catch { /* nothing scored yet: the summary keeps its zeros */ }
     try {
       const { entries } = await api.ledger();
-      lastLedgerId = Math.max(lastLedgerId, ...entries.map(e => e.id));
+      // The first history sets where catch-ups start; later refreshes do not move it (only pushes and catch-ups
+      // do), so an award written while the page was away is still reported after a refresh listed it.
+      if (!historyLoaded) lastLedgerId = Math.max(lastLedgerId, ...entries.map(e => e.id));
       historyLoaded = true;
       renderHistory(entries, ticketUrl);
     } catch (e) {
@@ -83,7 +85,10 @@ async function start(): Promise<void> {
         lastLedgerId = Math.max(lastLedgerId, ...missed.awards.map(a => a.ledgerId));
       }
       board.show(missed.board);
-    } catch { /* the refreshes below still bring the page up to date */ }
+    } catch (e) {
+      // The refreshes below still bring the page up to date; say why the list of missed awards is not there.
+      console.warn('catch-up failed', e);
+    }
     await avatars.load();
     refreshBoard();
     refreshMe();
