@@ -76,7 +76,7 @@ public static class AuthServiceCollectionExtensions
             .AddPolicy(Policies.Admin, p => p.RequireClaim(GameClaims.Role, Roles.Admin).RequireAssertion(c => c.User.IsAdminKey()))
             .AddPolicy(Policies.TenantMember, p => p.RequireClaim(GameClaims.Role, Roles.Admin, Roles.TeamLead, Roles.Agent, Roles.Customer))
             .AddPolicy(Policies.Staff, p => p.RequireClaim(GameClaims.Role, Roles.Admin, Roles.TeamLead, Roles.Agent))
-            .AddPolicy(Policies.Integration, p => p.RequireClaim(GameClaims.Role, Roles.Admin, Roles.Integration));
+            .AddPolicy(Policies.Integration, p => p.RequireAssertion(c => c.User.Role() == Roles.Integration || c.User.IsAdminKey()));
         return builder;
     }
 }

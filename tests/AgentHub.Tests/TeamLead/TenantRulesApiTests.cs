@@ -89,6 +89,7 @@ public sealed class TenantRulesApiTests : IDisposable
             ("PUT", "/api/admin/tenants/acme", new { name = "Taken over", platform = "zendesk" }),
             ("POST", "/api/admin/tenants/globex/tokens", new { role = "admin", subject = "x" }),
             ("POST", "/api/admin/tenants/acme/tokens", new { role = "admin", subject = "x" }),
+            ("POST", "/api/tenants/acme/events", new { type = "webinar.attended", participantId = "7001" }),
         };
         foreach (var (method, path, body) in refused)
         {
