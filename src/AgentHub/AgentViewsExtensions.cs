@@ -7,6 +7,7 @@ using HelpdeskGamify.AgentHub.Kpis;
 using HelpdeskGamify.AgentHub.Review;
 using HelpdeskGamify.AgentHub.TeamLead;
 using HelpdeskGamify.AgentHub.TeamLead.Notes;
+using HelpdeskGamify.AgentHub.TeamLead.Rules;
 using HelpdeskGamify.AgentHub.TeamLead.Stats;
 
 namespace HelpdeskGamify.AgentHub;
@@ -21,9 +22,12 @@ public static class AgentViewsExtensions
         services.AddSingleton<HubMembership>();
         services.AddSingleton<CatchUpReader>();
         services.AddSingleton<AgentBoardViews>();
+        services.AddSingleton<AgentAvatars>();
         services.AddSingleton<HelpdeskAppTokenVerifier>();
         services.AddSingleton<LedgerAdjuster>();
         services.AddSingleton<ReviewStore>();
+        services.AddSingleton<FlagReviewStore>();
+        services.AddSingleton<FlagReview>();
         services.AddSingleton<AgentStatsStore>();
         services.AddSingleton<CoachingNoteStore>();
         services.AddSingleton<KpiStore>();
@@ -44,6 +48,7 @@ public static class AgentViewsExtensions
         leads.MapReviewApi();
         leads.MapAdjustmentApi();
         leads.MapKpiApi();
+        leads.MapTenantRulesApi();
         return tenantGroup;
     }
 }

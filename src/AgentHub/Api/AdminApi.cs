@@ -13,7 +13,7 @@ public static class AdminApi
         var group = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(Policies.Admin);
         group.MapPut("/tenants/{tenant}", PutTenantAsync).WithSummary("Creates or updates a tenant; secrets are write-only.");
         group.MapGet("/tenants/{tenant}", GetTenantAsync).WithSummary("A tenant without its secrets.");
-        group.MapPost("/tenants/{tenant}/tokens", IssueTokenAsync).WithSummary("A token for an agent or team lead.");
+        group.MapPost("/tenants/{tenant}/tokens", IssueTokenAsync).WithSummary("A token for an agent, a team lead or an admin of this tenant.");
         group.MapDeadLetterApi();
         group.MapPrivacyApi();
         group.MapRulesAdminApi();
@@ -45,9 +45,9 @@ public static class AdminApi
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult, ValidationProblem>> IssueTokenAsync(
         string tenant, TokenRequest body, TenantDirectory tenants, TokenIssuer issuer, CancellationToken ct)
     {
-        if (body.Role is not (Roles.Agent or Roles.TeamLead))
+        if (body.Role is not (Roles.Agent or Roles.TeamLead or Roles.Admin))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["Must be 'agent' or 'teamlead'."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["Must be 'agent', 'teamlead' or 'admin' (this tenant's admin)."] });
         }
         if (string.IsNullOrWhiteSpace(body.Subject) || body.Subject.Length > 100)
         {

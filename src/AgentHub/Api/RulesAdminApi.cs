@@ -42,7 +42,8 @@ public static class RulesAdminApi
         return set is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await backtester.RunAsync(tenant, set, Math.Clamp(limit ?? 10, 1, 100), ct));
     }
 
-    private static async Task<(RuleSet?, Dictionary<string, string[]>)> ReadAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>Reads a candidate rule set from the body: the set, or the errors naming rule and field.</summary>
+    internal static async Task<(RuleSet?, Dictionary<string, string[]>)> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync(ct);

@@ -73,10 +73,10 @@ public static class AuthServiceCollectionExtensions
             });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Admin, p => p.RequireClaim(GameClaims.Role, Roles.Admin))
+            .AddPolicy(Policies.Admin, p => p.RequireClaim(GameClaims.Role, Roles.Admin).RequireAssertion(c => c.User.IsAdminKey()))
             .AddPolicy(Policies.TenantMember, p => p.RequireClaim(GameClaims.Role, Roles.Admin, Roles.TeamLead, Roles.Agent, Roles.Customer))
             .AddPolicy(Policies.Staff, p => p.RequireClaim(GameClaims.Role, Roles.Admin, Roles.TeamLead, Roles.Agent))
-            .AddPolicy(Policies.Integration, p => p.RequireClaim(GameClaims.Role, Roles.Admin, Roles.Integration));
+            .AddPolicy(Policies.Integration, p => p.RequireAssertion(c => c.User.Role() == Roles.Integration || c.User.IsAdminKey()));
         return builder;
     }
 }
@@ -84,7 +84,7 @@ public static class AuthServiceCollectionExtensions
 /// <summary>Authorization policy names.</summary>
 public static class Policies
 {
-    /// <summary>The admin key only.</summary>
+    /// <summary>The admin key only (not a tenant's admin-role token).</summary>
     public const string Admin = "admin";
 
     /// <summary>Anyone with a token of the tenant (checked per route by <see cref="TenantAccessFilter"/>).</summary>

@@ -12,7 +12,10 @@ public static class Roles
     /// <summary>A customer in the widget: sees only themselves and the public boards.</summary>
     public const string Customer = "customer";
 
-    /// <summary>The admin key: every tenant.</summary>
+    /// <summary>
+    /// The admin key (every tenant, no tenant claim) or a tenant's admin-role token (that tenant only: a team
+    /// lead who may also change its rules). <see cref="ClaimsPrincipalExtensions.IsAdminKey"/> tells them apart.
+    /// </summary>
     public const string Admin = "admin";
 
     /// <summary>A tenant API key (<c>hgk_…</c>): posts custom events for its tenant, reads nothing.</summary>

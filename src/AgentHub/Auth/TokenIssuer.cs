@@ -73,7 +73,13 @@ public static class ClaimsPrincipalExtensions
     /// <summary>The subject (helpdesk user id).</summary>
     public static string? Subject(this ClaimsPrincipal user) => user.FindFirst(GameClaims.Subject)?.Value;
 
+    /// <summary>
+    /// The admin key: the admin role without a tenant. Admin-role tokens from <c>/tokens</c> always carry their
+    /// tenant, so they never count as the key (they administer one tenant's game, not the installation).
+    /// </summary>
+    public static bool IsAdminKey(this ClaimsPrincipal user) => user.Role() == Roles.Admin && user.TenantId() is null;
+
     /// <summary>Whether the user may act for <paramref name="tenantId"/> at all.</summary>
     public static bool BelongsTo(this ClaimsPrincipal user, string tenantId) =>
-        user.Role() == Roles.Admin || string.Equals(user.TenantId(), tenantId, StringComparison.Ordinal);
+        user.IsAdminKey() || string.Equals(user.TenantId(), tenantId, StringComparison.Ordinal);
 }

@@ -15,7 +15,17 @@ public static class BoardViewsApi
     {
         group.MapGet("/leaderboards/agents/around-me", AroundAsync).WithTags("Leaderboards").WithSummary("The caller and the agents just above and below.");
         group.MapGet("/leaderboards/agents/my-team", TeamAsync).WithTags("Leaderboards").WithSummary("The caller's team ranked among itself (team leads may pass ?team=).");
+        group.MapGet("/avatars/agents", AvatarsAsync).WithTags("Leaderboards").WithSummary("Agent id → avatar URL (https only) for the boards; staff only.");
         return group;
+    }
+
+    private static async Task<Results<Ok<AvatarList>, ProblemHttpResult>> AvatarsAsync(string tenant, ClaimsPrincipal user, AgentAvatars avatars, CancellationToken ct)
+    {
+        if (user.Role() is not (Roles.Agent or Roles.TeamLead or Roles.Admin))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Avatars are for staff.");
+        }
+        return TypedResults.Ok(new AvatarList(await avatars.ForAsync(tenant, user.Subject(), ct)));
     }
 
     private static async Task<Results<Ok<LeaderboardPage>, ValidationProblem, ProblemHttpResult>> AroundAsync(
@@ -58,3 +68,6 @@ public static class BoardViewsApi
         return TypedResults.Ok(await views.TeamAsync(tenant, chosen, period, me, ct));
     }
 }
+
+/// <summary>The agents' avatars by agent id.</summary>
+public sealed record AvatarList(IReadOnlyDictionary<string, string> Avatars);

@@ -19,7 +19,7 @@ public sealed class CatchUpReader(Database database, ParticipantStore participan
     public const int MaxAwards = 100;
 
     private const string AfterSqlite = """
-        SELECT id AS LedgerId, points AS Points, category AS Category, reason AS Reason, ticket_id AS TicketId, entry_kind AS EntryKind
+        SELECT id AS LedgerId, points AS Points, pending_points AS PendingPoints, category AS Category, reason AS Reason, ticket_id AS TicketId, entry_kind AS EntryKind
         FROM ledger
         WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND id > @After
         ORDER BY id
@@ -27,7 +27,7 @@ public sealed class CatchUpReader(Database database, ParticipantStore participan
         """;
 
     private const string AfterSqlServer = """
-        SELECT TOP (@Limit) id AS LedgerId, points AS Points, category AS Category, reason AS Reason, ticket_id AS TicketId, entry_kind AS EntryKind
+        SELECT TOP (@Limit) id AS LedgerId, points AS Points, pending_points AS PendingPoints, category AS Category, reason AS Reason, ticket_id AS TicketId, entry_kind AS EntryKind
         FROM ledger
         WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND id > @After
         ORDER BY id;
@@ -65,6 +65,8 @@ public sealed class MissedAward
     public long LedgerId { get; init; }
     /// <summary>Points (negative for clawbacks and adjustments down).</summary>
     public long Points { get; init; }
+    /// <summary>Points held back until a rating or a quiet window (a pending award has Points 0).</summary>
+    public long PendingPoints { get; init; }
     /// <summary>The category.</summary>
     public string Category { get; init; } = "";
     /// <summary>Why.</summary>

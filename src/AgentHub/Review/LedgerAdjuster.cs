@@ -41,10 +41,14 @@ public sealed class LedgerAdjuster(
         {
             using var turn = await database.EnterWriteAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            // A unique award key per adjustment keeps it apart from the ticket holdings the engine recomputes.
+            // The ticket goes into the reason, not the entry's ticket: the engine recomputes a ticket from what is held on it
+            // and would take back any entry there its rules did not produce, undoing the lead's adjustment at the next recompute.
+            var reason = adjustment.TicketId is { } ticket && !adjustment.Reason.Contains('#' + ticket, StringComparison.Ordinal)
+                ? $"{adjustment.Reason} (ticket #{ticket})"
+                : adjustment.Reason;
             var written = await writer.WriteAsync(connection, tx, adjustment.TenantId, new LedgerDelta(ParticipantKinds.Agent, agent.ExternalId, null, null,
-                adjustment.RuleId, $"adjustment:{Guid.NewGuid():n}", adjustment.Category, adjustment.Reason, EntryKind, adjustment.Points, 0, nowMs,
-                adjustment.TicketId), null, set, nowMs, batch, ct);
+                adjustment.RuleId, $"adjustment:{Guid.NewGuid():n}", adjustment.Category, reason.Length > 200 ? reason[..200] : reason, EntryKind, adjustment.Points, 0, nowMs,
+                null), null, set, nowMs, batch, ct);
             if (!written)
             {
                 throw new InvalidOperationException("An adjustment has no source event, so it is never a duplicate.");

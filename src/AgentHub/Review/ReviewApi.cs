@@ -15,15 +15,38 @@ public static class ReviewApi
     public static RouteGroupBuilder MapReviewApi(this RouteGroupBuilder leads)
     {
         var review = leads.MapGroup("/review").WithTags("Review");
-        review.MapGet("/queue", async (string tenant, ReviewStore store, CancellationToken ct) =>
-            TypedResults.Ok(new { items = await store.QueueAsync(tenant, ct) })).WithSummary("Awards waiting for a decision.");
+        review.MapGet("/queue", QueueAsync).WithSummary("Awards waiting for a decision, and the engine's open flags with the awards they concern.");
         review.MapGet("/awards", async (string tenant, string? agent, ReviewStore store, CancellationToken ct) =>
             TypedResults.Ok(new { items = await store.RecentAwardsAsync(tenant, agent, 50, ct) })).WithSummary("Recent agent awards to pick for review.");
         review.MapPost("/items", AddAsync).WithSummary("Puts an award in the queue.");
         review.MapPost("/items/{ledgerId:long}/decision", DecideAsync).WithSummary("Approves or contests a queued award.");
-        review.MapGet("/decisions", async (string tenant, ReviewStore store, CancellationToken ct) =>
-            TypedResults.Ok(new { items = await store.DecisionsAsync(tenant, ct) })).WithSummary("The audit trail, newest first.");
+        review.MapPost("/flags/{flagId:long}/decision", DecideFlagAsync).WithSummary("Approves or contests an engine flag and every undecided award it concerns.");
+        review.MapGet("/decisions", DecisionsAsync).WithSummary("The audit trail, newest first: award decisions and flag decisions.");
         return leads;
+    }
+
+    private static async Task<Ok<ReviewQueue>> QueueAsync(string tenant, ReviewStore store, FlagReview flags, CancellationToken ct) =>
+        TypedResults.Ok(new ReviewQueue(await store.QueueAsync(tenant, ct), await flags.QueueAsync(tenant, ct)));
+
+    private static async Task<Ok<ReviewTrail>> DecisionsAsync(string tenant, ReviewStore store, FlagReviewStore flags, CancellationToken ct) =>
+        TypedResults.Ok(new ReviewTrail(await store.DecisionsAsync(tenant, ct), await flags.DecisionsAsync(tenant, ct)));
+
+    private static async Task<Results<Ok<FlagDecisionResult>, ValidationProblem, ProblemHttpResult>> DecideFlagAsync(
+        string tenant, long flagId, DecisionRequest body, ClaimsPrincipal user, FlagReview flags, CancellationToken ct)
+    {
+        if (body.Decision is not ("approve" or "contest"))
+        {
+            return Problems.BadQuery("decision", "Must be 'approve' or 'contest'.");
+        }
+        if (body.Decision == "contest" && string.IsNullOrWhiteSpace(body.Note))
+        {
+            return Problems.BadQuery("note", "Say why the flag is contested; the agent reads it.");
+        }
+        var (result, found) = await flags.DecideAsync(tenant, flagId, body.Decision == "contest", Trim(body.Note, 1000), user.Subject() ?? "admin", ct);
+        return result is not null
+            ? TypedResults.Ok(result)
+            : TypedResults.Problem(statusCode: found ? StatusCodes.Status409Conflict : StatusCodes.Status404NotFound,
+                title: found ? "This flag was decided already; see the audit trail." : "No such flag in this tenant.");
     }
 
     private static async Task<Results<Created, ProblemHttpResult>> AddAsync(
@@ -85,6 +108,12 @@ public static class ReviewApi
     private static string? Trim(string? text, int max) =>
         string.IsNullOrWhiteSpace(text) ? null : text.Trim() is var t && t.Length > max ? t[..max] : text.Trim();
 }
+
+/// <summary>The queue: picked awards and the engine's open flags with their awards.</summary>
+public sealed record ReviewQueue(IReadOnlyList<ReviewQueueItem> Items, IReadOnlyList<FlagQueueItem> Flags);
+
+/// <summary>The audit trail: award decisions and flag decisions, each newest first.</summary>
+public sealed record ReviewTrail(IReadOnlyList<ReviewDecision> Items, IReadOnlyList<FlagDecision> Flags);
 
 /// <summary>Body of <c>POST /review/items</c>.</summary>
 public sealed record PickRequest(long LedgerId, string? Note);

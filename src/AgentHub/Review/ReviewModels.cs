@@ -53,6 +53,8 @@ public sealed class ReviewDecision
     public string Author { get; init; } = "";
     /// <summary>The reversing adjustment a contest wrote.</summary>
     public long? AdjustmentLedgerId { get; init; }
+    /// <summary>The engine flag this decision came from, when it was decided with its flag.</summary>
+    public long? FlagId { get; init; }
     /// <summary>When (Unix ms).</summary>
     public long NowMs { get; init; }
 }

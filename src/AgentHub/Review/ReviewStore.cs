@@ -80,8 +80,8 @@ public sealed class ReviewStore(Database database)
     }
 
     private const string InsertDecision = """
-        INSERT INTO review_decisions (tenant_id, ledger_id, decision, note, author, adjustment_ledger_id, decided_at_ms)
-        VALUES (@TenantId, @LedgerId, @Decision, @Note, @Author, @AdjustmentLedgerId, @NowMs)
+        INSERT INTO review_decisions (tenant_id, ledger_id, decision, note, author, adjustment_ledger_id, flag_id, decided_at_ms)
+        VALUES (@TenantId, @LedgerId, @Decision, @Note, @Author, @AdjustmentLedgerId, @FlagId, @NowMs)
         """;
 
     private const string CountDecisions = "SELECT COUNT(*) FROM review_decisions WHERE tenant_id = @TenantId AND ledger_id = @LedgerId";
@@ -102,7 +102,7 @@ public sealed class ReviewStore(Database database)
 
     private const string SelectDecisions = """
         SELECT id AS Id, ledger_id AS LedgerId, decision AS Decision, note AS Note, author AS Author,
-               adjustment_ledger_id AS AdjustmentLedgerId, decided_at_ms AS NowMs, tenant_id AS TenantId
+               adjustment_ledger_id AS AdjustmentLedgerId, flag_id AS FlagId, decided_at_ms AS NowMs, tenant_id AS TenantId
         FROM review_decisions
         WHERE tenant_id = @TenantId
         ORDER BY id DESC

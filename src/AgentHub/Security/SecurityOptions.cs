@@ -31,4 +31,11 @@ public sealed class SecurityOptions
     /// <summary>The largest body of an API request (admin and tenant routes); webhooks have their own 1 MiB limit.</summary>
     [Range(1024, 16 * 1024 * 1024)]
     public long ApiMaxBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// Where agents' avatars may load from on <c>/agent</c> and <c>/team</c> (CSP img-src sources, https only):
+    /// the helpdesks' photo hosts and Gravatar by default. An avatar elsewhere is blocked and its initials shown.
+    /// </summary>
+    public string[] AvatarImageHosts { get; set; } =
+        ["https://*.zendesk.com", "https://*.zdusercontent.com", "https://secure.gravatar.com", "https://*.freshdesk.com", "https://s3.amazonaws.com"];
 }

@@ -13,6 +13,8 @@ public enum Access
     CustomerSelf,
     /// <summary>Team leads of the tenant and the admin.</summary>
     Lead,
+    /// <summary>The tenant's admins (admin-role tokens) and the admin key.</summary>
+    TenantAdmin,
 }
 
 /// <summary>
@@ -50,7 +52,17 @@ public sealed record ApiRoute(string Method, string Template, Access Access, Fun
         new("GET", "/api/tenants/{tenant}/stats/agents", Access.Lead),
         new("GET", "/api/tenants/{tenant}/stats/agents.csv", Access.Lead),
         new("GET", "/api/tenants/{tenant}/agents/{agent}/notes", Access.Lead),
+        new("GET", "/api/admin/tenants/{tenant}/rules", Access.Admin),
+        new("GET", "/api/tenants/{tenant}/rules", Access.Lead),
+        new("POST", "/api/tenants/{tenant}/rules/validate", Access.Lead, DefaultRules),
+        new("POST", "/api/tenants/{tenant}/rules/backtest", Access.Lead, DefaultRules),
+        new("PUT", "/api/tenants/{tenant}/rules", Access.TenantAdmin, DefaultRules),
+        new("GET", "/api/tenants/{tenant}/review/flags?status=open", Access.Lead),
     ];
+
+    // The default rule set as a JSON body: valid, so a caller who may use the route gets a 2xx.
+    private static object DefaultRules() => System.Text.Json.Nodes.JsonNode.Parse(
+        HelpdeskGamify.Connector.Scoring.Rules.RuleJson.Serialize(HelpdeskGamify.Connector.Scoring.Rules.DefaultRules.Set))!;
 
     /// <summary>The path for a tenant.</summary>
     public string Path(string tenant) => Template.Replace("{tenant}", tenant, StringComparison.Ordinal)

@@ -33,10 +33,10 @@ public sealed class AgentStatsCsvTests : IDisposable
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("attachment", response.Content.Headers.ContentDisposition?.ToString(), StringComparison.Ordinal);
         var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("agent_id,name,team,solved,first_reply_median_min,resolution_median_min,csat_percent,ratings,fcr_percent,points,points_productivity,points_quality", lines[0]);
+        Assert.Equal("agent_id,name,team,solved,first_reply_median_min,resolution_median_min,csat_percent,ratings,fcr_percent,points,badges,badge_names,points_productivity,points_quality", lines[0]);
         Assert.Equal(3, lines.Length);
-        Assert.Equal("9001,\"Ingrid, \"\"the\"\" Dahl\",Tier 1,2,,,50,2,50,35,20,15", lines[1]);
-        Assert.Equal("9002,\"'=HYPERLINK(\"\"http://x\"\")\",Tier 2,1,,,,0,100,10,10,0", lines[2]);
+        Assert.Equal("9001,\"Ingrid, \"\"the\"\" Dahl\",Tier 1,2,,,50,2,50,35,1,First solve,20,15", lines[1]);
+        Assert.Equal("9002,\"'=HYPERLINK(\"\"http://x\"\")\",Tier 2,1,,,,0,100,10,1,First solve,10,0", lines[2]);
     }
 
     [Fact]
@@ -61,6 +61,44 @@ public sealed class AgentStatsCsvTests : IDisposable
         Assert.Equal([0, 1, 1], daily.GetProperty("days").EnumerateArray().Select(d => d.GetProperty("solved").GetInt32()));
         Assert.Equal([0L, 10L, 10L], daily.GetProperty("days").EnumerateArray().Select(d => d.GetProperty("points").GetInt64()));
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/api/tenants/acme/stats/agents?from={to}&to={from}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Badges_column_lists_the_badges_earned_in_the_range_with_their_tiers()
+    {
+        var secret = await _host.CreateZendeskTenantAsync("acme");
+        var at = DateTimeOffset.UtcNow.AddMinutes(-30);
+        for (var ticket = 1; ticket <= 5; ticket++)
+        {
+            await Scenario.SolveAsync(_host, "acme", secret, ticket.ToString(System.Globalization.CultureInfo.InvariantCulture), "9001", "Ingrid", "Tier 1", at.AddMinutes(ticket));
+        }
+        await Scenario.SolveAsync(_host, "acme", secret, "6", "9002", "Ola", "Tier 1", at);
+        await Scenario.WaitForPointsAsync(_host, "acme", "9001", 50);
+        await Scenario.WaitForPointsAsync(_host, "acme", "9002", 10);
+        using var client = _host.ClientWithToken(await _host.TokenAsync("acme", "teamlead", "lead-1"));
+        var today = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var earlier = DateTimeOffset.UtcNow.AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var yesterday = DateTimeOffset.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var page = await client.GetFromJsonAsync<JsonElement>($"/api/tenants/acme/stats/agents?from={today}&to={today}");
+        var before = await client.GetFromJsonAsync<JsonElement>($"/api/tenants/acme/stats/agents?from={earlier}&to={yesterday}");
+        var csv = await client.GetStringAsync($"/api/tenants/acme/stats/agents.csv?from={today}&to={today}");
+
+        var ingrid = page.GetProperty("agents").EnumerateArray().Single(a => a.GetProperty("agentId").GetString() == "9001");
+        Assert.Equal(2, ingrid.GetProperty("badgeCount").GetInt32());
+        var badges = ingrid.GetProperty("badges").EnumerateArray().ToDictionary(b => b.GetProperty("id").GetString()!);
+        Assert.Equal(["busy-day", "first-solve"], badges.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("bronze", badges["busy-day"].GetProperty("tier").GetString());
+        Assert.Equal("Busy day (bronze)", badges["busy-day"].GetProperty("label").GetString());
+        Assert.Equal(JsonValueKind.Null, badges["first-solve"].GetProperty("tier").ValueKind);
+        Assert.Equal("First solve", badges["first-solve"].GetProperty("name").GetString());
+        var ola = page.GetProperty("agents").EnumerateArray().Single(a => a.GetProperty("agentId").GetString() == "9002");
+        Assert.Equal("first-solve", Assert.Single(ola.GetProperty("badges").EnumerateArray()).GetProperty("id").GetString());
+        // Badges are counted where they were earned: none before today.
+        Assert.All(before.GetProperty("agents").EnumerateArray(), a => Assert.Equal(0, a.GetProperty("badgeCount").GetInt32()));
+        var row = csv.TrimStart('\uFEFF').Split("\r\n").Single(l => l.StartsWith("9001,", StringComparison.Ordinal));
+        Assert.Contains(",50,2,", row, StringComparison.Ordinal);
+        Assert.Equal(["Busy day (bronze)", "First solve"], row.Split(',')[11].Split("; ").Order(StringComparer.Ordinal));
     }
 
     public void Dispose() => _host.Dispose();

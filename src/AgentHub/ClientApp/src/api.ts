@@ -14,7 +14,16 @@ export interface LedgerEntry { id: number; points: number; category: string; rea
 
 /** Thrown for a non-2xx answer, with its status so pages can tell 403 from 404. */
 export class ApiError extends Error {
-  constructor(readonly status: number, path: string) { super(`${status} ${path}`); }
+  constructor(readonly status: number, path: string, readonly body: unknown = null) { super(`${status} ${path}`); }
+}
+
+// A problem+json body (RFC 7807) when the server sent one.
+async function problem(response: Response): Promise<unknown> {
+  try {
+    return (response.headers.get('Content-Type') ?? '').includes('json') ? await response.json() : null;
+  } catch {
+    return null;
+  }
 }
 
 export class Api {
@@ -27,7 +36,7 @@ export class Api {
       headers: { Authorization: `Bearer ${this.session.token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (!response.ok) throw new ApiError(response.status, path);
+    if (!response.ok) throw new ApiError(response.status, path, await problem(response));
     const text = await response.text();
     return (text ? JSON.parse(text) : null) as T;
   }
@@ -35,7 +44,6 @@ export class Api {
   get<T>(path: string): Promise<T> { return this.send<T>('GET', path); }
   post<T>(path: string, body: unknown): Promise<T> { return this.send<T>('POST', path, body); }
   put<T>(path: string, body: unknown): Promise<T> { return this.send<T>('PUT', path, body); }
-  admin<T>(method: string, path: string, body?: unknown): Promise<T> { return this.send<T>(method, path, body, true); }
 
   /** A file answer (CSV) as a blob, with the server's file name. */
   async download(path: string): Promise<{ blob: Blob; name: string }> {

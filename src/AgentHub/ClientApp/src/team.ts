@@ -6,7 +6,8 @@ import { ReviewView } from './team/review';
 import { RulesView } from './team/rules';
 import { StatsView } from './team/stats';
 import { $, debounce } from './ui/dom';
-import { buildHub, connect } from './ui/live';
+import { Avatars } from './ui/avatar';
+import { buildHub, keepConnected } from './ui/live';
 
 const session = takeSession();
 if (!session) {
@@ -29,15 +30,16 @@ async function start(): Promise<void> {
   $('who').textContent = s.name ?? `Team lead ${s.subject}`;
 
   const drill = new DrillDown(api, () => stats.range);
-  const stats = new StatsView(api, agent => void drill.show(agent));
+  const avatars = new Avatars(api);
+  await avatars.load();
+  const stats = new StatsView(api, agent => void drill.show(agent), avatars);
   const review = new ReviewView(api);
   const kpis = new KpiView(api);
-  const rules = new RulesView(api, s.tenant);
+  const rules = new RulesView(api, s.role === 'admin');
   await Promise.all([stats.refresh(), review.refresh(), kpis.refresh(), rules.refresh()]);
 
   const hub = buildHub(s);
   const refresh = debounce(async () => { await Promise.all([stats.refresh(), review.refresh()]); }, 500);
   hub.on('leaderboardChanged', () => refresh());
-  hub.onreconnected(() => refresh());
-  await connect(hub);
+  await keepConnected(hub, async () => { await avatars.load(); refresh(); });
 }

@@ -11,7 +11,8 @@ namespace HelpdeskGamify.AgentHub.TeamLead.Stats;
 public static class AgentStatsCalculator
 {
     /// <summary>Per-agent stats; agents without any activity are listed with zeros.</summary>
-    public static IReadOnlyList<AgentStats> Compute(IReadOnlyList<AgentRow> agents, IReadOnlyList<InboxFact> facts, IReadOnlyList<PointsRow> points, long toMs)
+    public static IReadOnlyList<AgentStats> Compute(IReadOnlyList<AgentRow> agents, IReadOnlyList<InboxFact> facts, IReadOnlyList<PointsRow> points, long toMs,
+        IReadOnlyList<BadgeRow>? badges = null, IReadOnlyDictionary<string, string>? badgeNames = null)
     {
         var events = facts.Select(f => EventJson.Deserialize(f.EventJson)).ToList();
         var reopened = Reopenings(events);
@@ -19,14 +20,20 @@ public static class AgentStatsCalculator
         var ids = agents.Select(a => a.AgentId)
             .Concat(events.Where(e => e.AgentId is not null && e.OccurredAt.ToUnixTimeMilliseconds() < toMs).Select(e => e.AgentId!))
             .Concat(points.Select(p => p.AgentId))
+            .Concat((badges ?? []).Select(b => b.AgentId))
             .Distinct(StringComparer.Ordinal);
         var byAgent = events.Where(e => e.AgentId is not null && e.OccurredAt.ToUnixTimeMilliseconds() < toMs)
             .ToLookup(e => e.AgentId!, StringComparer.Ordinal);
         var pointsByAgent = points.ToLookup(p => p.AgentId, StringComparer.Ordinal);
+        var badgesByAgent = (badges ?? []).ToLookup(b => b.AgentId, StringComparer.Ordinal);
         return ids.Select(id =>
         {
             names.TryGetValue(id, out var row);
-            return Of(id, row?.DisplayName ?? "Agent " + id, row?.Team, byAgent[id].ToList(), pointsByAgent[id].ToList(), reopened);
+            var earned = badgesByAgent[id].OrderBy(b => b.EarnedAtMs).ThenBy(b => b.BadgeId, StringComparer.Ordinal)
+                .Select(b => new EarnedBadge(b.BadgeId, badgeNames?.GetValueOrDefault(b.BadgeId) ?? b.BadgeId, string.IsNullOrEmpty(b.Tier) ? null : b.Tier,
+                    DateTimeOffset.FromUnixTimeMilliseconds(b.EarnedAtMs)))
+                .ToList();
+            return Of(id, row?.DisplayName ?? "Agent " + id, row?.Team, byAgent[id].ToList(), pointsByAgent[id].ToList(), reopened, earned);
         }).OrderByDescending(s => s.Points).ThenBy(s => s.AgentId, StringComparer.Ordinal).ToList();
     }
 
@@ -46,7 +53,8 @@ public static class AgentStatsCalculator
         return days;
     }
 
-    private static AgentStats Of(string id, string name, string? team, List<HelpdeskEvent> events, List<PointsRow> points, Dictionary<string, List<DateTimeOffset>> reopened)
+    private static AgentStats Of(string id, string name, string? team, List<HelpdeskEvent> events, List<PointsRow> points, Dictionary<string, List<DateTimeOffset>> reopened,
+        IReadOnlyList<EarnedBadge> badges)
     {
         var solved = events.Where(e => e.Kind == HelpdeskEventKind.TicketSolved).ToList();
         var firstReply = events.Where(e => e.FirstReplySeconds is not null && e.TicketId is not null)
@@ -58,7 +66,7 @@ public static class AgentStatsCalculator
         return new AgentStats(id, name, team, solved.Count,
             Minutes(Median(firstReply)), Minutes(Median(solved.Select(e => e.ResolutionSeconds))), csat, ratings,
             solved.Count == 0 ? null : Math.Round(100.0 * firstContact / solved.Count, 1),
-            byCategory.Values.Sum(), byCategory);
+            byCategory.Values.Sum(), byCategory, badges);
     }
 
     private static Dictionary<string, List<DateTimeOffset>> Reopenings(IEnumerable<HelpdeskEvent> events) =>

@@ -49,6 +49,20 @@ public sealed class AgentStatsStore(Database database)
             new { TenantId = tenantId, FromMs = fromMs, ToMs = toMs, AgentId = agentId }, cancellationToken: ct))).AsList();
     }
 
+    private const string SelectBadges = """
+        SELECT p.external_id AS AgentId, b.badge_id AS BadgeId, b.tier AS Tier, b.earned_at_ms AS EarnedAtMs
+        FROM participant_badges b JOIN participants p ON p.id = b.participant_id AND p.tenant_id = b.tenant_id
+        WHERE b.tenant_id = @TenantId AND p.kind = 'agent' AND b.earned_at_ms >= @FromMs AND b.earned_at_ms < @ToMs
+        """;
+
+    /// <summary>The badges (each tier apart) agents earned in the range, from the engine's <c>participant_badges</c>.</summary>
+    public async Task<IReadOnlyList<BadgeRow>> BadgesAsync(string tenantId, long fromMs, long toMs, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return (await connection.QueryAsync<BadgeRow>(new CommandDefinition(SelectBadges,
+            new { TenantId = tenantId, FromMs = fromMs, ToMs = toMs }, cancellationToken: ct))).AsList();
+    }
+
     private const string SelectAgents = """
         SELECT external_id AS AgentId, display_name AS DisplayName, team AS Team
         FROM participants
@@ -85,6 +99,19 @@ public sealed class PointsRow
     public long OccurredAtMs { get; init; }
     /// <summary>Points.</summary>
     public long Points { get; init; }
+}
+
+/// <summary>A badge tier an agent earned, as stats read it.</summary>
+public sealed class BadgeRow
+{
+    /// <summary>The agent.</summary>
+    public string AgentId { get; init; } = "";
+    /// <summary>The badge id of the rule set.</summary>
+    public string BadgeId { get; init; } = "";
+    /// <summary>bronze, silver, gold, or empty for an untiered badge.</summary>
+    public string Tier { get; init; } = "";
+    /// <summary>When it was earned.</summary>
+    public long EarnedAtMs { get; init; }
 }
 
 /// <summary>An agent as stats list them.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using HelpdeskGamify.AgentHub.Api;
+using HelpdeskGamify.Connector.Scoring.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HelpdeskGamify.AgentHub.TeamLead.Stats;
@@ -18,21 +19,21 @@ public static class StatsApi
     }
 
     private static async Task<Results<Ok<AgentStatsPage>, ValidationProblem>> PageAsync(
-        string tenant, string? from, string? to, AgentStatsStore store, TimeProvider clock, CancellationToken ct)
+        string tenant, string? from, string? to, AgentStatsStore store, RuleBook rules, TimeProvider clock, CancellationToken ct)
     {
         var (range, error) = StatsRange.Parse(from, to, clock.GetUtcNow());
-        return error is not null ? Problems.BadQuery("from", error) : TypedResults.Ok(await ReadAsync(tenant, range, store, clock, ct));
+        return error is not null ? Problems.BadQuery("from", error) : TypedResults.Ok(await ReadAsync(tenant, range, store, rules, clock, ct));
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> CsvAsync(
-        string tenant, string? from, string? to, AgentStatsStore store, TimeProvider clock, CancellationToken ct)
+        string tenant, string? from, string? to, AgentStatsStore store, RuleBook rules, TimeProvider clock, CancellationToken ct)
     {
         var (range, error) = StatsRange.Parse(from, to, clock.GetUtcNow());
         if (error is not null)
         {
             return Problems.BadQuery("from", error);
         }
-        var csv = StatsCsv.Write(await ReadAsync(tenant, range, store, clock, ct));
+        var csv = StatsCsv.Write(await ReadAsync(tenant, range, store, rules, clock, ct));
         return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8",
             $"agents-{tenant}-{range.From:yyyy-MM-dd}-{range.To:yyyy-MM-dd}.csv");
     }
@@ -51,13 +52,16 @@ public static class StatsApi
     }
 
     /// <summary>The stats page of a range (used by the CSV, the JSON and the KPI dashboard).</summary>
-    public static async Task<AgentStatsPage> ReadAsync(string tenant, StatsRange range, AgentStatsStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<AgentStatsPage> ReadAsync(string tenant, StatsRange range, AgentStatsStore store, RuleBook rules, TimeProvider clock, CancellationToken ct)
     {
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var facts = await store.FactsAsync(tenant, range.FromMs, range.ToMs, Math.Max(nowMs, range.ToMs), ct);
         var points = await store.PointsAsync(tenant, range.FromMs, range.ToMs, null, ct);
         var agents = await store.AgentsAsync(tenant, ct);
-        var rows = AgentStatsCalculator.Compute(agents, facts, points, range.ToMs);
+        var badges = await store.BadgesAsync(tenant, range.FromMs, range.ToMs, ct);
+        // Names come from the tenant's current rule set; a badge since removed from it shows its id.
+        var names = (await rules.ForAsync(tenant, ct)).Badges.ToDictionary(b => b.Id, b => b.Name, StringComparer.Ordinal);
+        var rows = AgentStatsCalculator.Compute(agents, facts, points, range.ToMs, badges, names);
         var categories = points.Select(p => p.Category).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return new AgentStatsPage(range.From, range.To, categories, rows);
     }

@@ -14,7 +14,7 @@ public static class StatsCsv
     public static string Write(AgentStatsPage page)
     {
         var csv = new StringBuilder();
-        var header = new List<string> { "agent_id", "name", "team", "solved", "first_reply_median_min", "resolution_median_min", "csat_percent", "ratings", "fcr_percent", "points" };
+        var header = new List<string> { "agent_id", "name", "team", "solved", "first_reply_median_min", "resolution_median_min", "csat_percent", "ratings", "fcr_percent", "points", "badges", "badge_names" };
         header.AddRange(page.Categories.Select(c => "points_" + c));
         Line(csv, header);
         foreach (var a in page.Agents)
@@ -23,6 +23,7 @@ public static class StatsCsv
             {
                 Text(a.AgentId), Text(a.DisplayName), Text(a.Team ?? ""), Number(a.Solved), Number(a.FirstReplyMedianMinutes),
                 Number(a.ResolutionMedianMinutes), Number(a.CsatPercent), Number(a.Ratings), Number(a.FirstContactResolutionPercent), Number(a.Points),
+                Number(a.BadgeCount), Text(string.Join("; ", a.Badges.Select(b => b.Label))),
             };
             cells.AddRange(page.Categories.Select(c => Number(a.PointsByCategory.TryGetValue(c, out var p) ? p : 0)));
             Line(csv, cells);

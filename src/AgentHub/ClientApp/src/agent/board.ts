@@ -1,4 +1,5 @@
 import type { Api, LeaderboardPage } from '../api';
+import type { Avatars } from '../ui/avatar';
 import { $, el } from '../ui/dom';
 
 export type Scope = 'everyone' | 'team' | 'around';
@@ -9,7 +10,7 @@ export class Board {
   period = 'week';
   private previousRanks = new Map<string, number>();
 
-  constructor(private readonly api: Api, private readonly me: string) {}
+  constructor(private readonly api: Api, private readonly me: string, private readonly avatars: Avatars) {}
 
   async refresh(): Promise<void> {
     try {
@@ -36,7 +37,8 @@ export class Board {
     const list = $('board');
     list.replaceChildren(...page.entries.map(entry => {
       const item = el('li', { 'data-participant': entry.participantId },
-        el('span', { class: 'rank', text: `#${entry.rank}` }), el('span', { class: 'name', text: entry.displayName }), el('span', { class: 'points', text: String(entry.points) }));
+        el('span', { class: 'rank', text: `#${entry.rank}` }), this.avatars.of(entry.participantId, entry.displayName),
+        el('span', { class: 'name', text: entry.displayName }), el('span', { class: 'points', text: String(entry.points) }));
       if (entry.participantId === this.me) item.classList.add('me');
       const before = this.previousRanks.get(entry.participantId);
       if (before !== undefined && before !== entry.rank) item.classList.add('moved');
@@ -44,7 +46,8 @@ export class Board {
     }));
     this.previousRanks = new Map(page.entries.map(e => [e.participantId, e.rank]));
     const mine = page.me && !page.entries.some(e => e.participantId === page.me!.participantId) ? page.me : null;
-    if (mine) list.append(el('li', { class: 'me gap', 'data-participant': mine.participantId }, el('span', { class: 'rank', text: `#${mine.rank}` }), el('span', { class: 'name', text: mine.displayName }), el('span', { class: 'points', text: String(mine.points) })));
+    if (mine) list.append(el('li', { class: 'me gap', 'data-participant': mine.participantId }, el('span', { class: 'rank', text: `#${mine.rank}` }),
+      this.avatars.of(mine.participantId, mine.displayName), el('span', { class: 'name', text: mine.displayName }), el('span', { class: 'points', text: String(mine.points) })));
     if (page.entries.length === 0) list.append(el('li', { class: 'muted', text: emptyText }));
     $('board-caption').textContent = `${this.scope === 'team' ? 'My team' : this.scope === 'around' ? 'Around me' : 'Everyone'} · ${this.period}`;
   }

@@ -2,51 +2,69 @@ import { ApiError, type Api } from '../api';
 import { $ } from '../ui/dom';
 
 /**
- * The rules editor: reads the tenant's rules from the engine's admin routes, checks the JSON
- * before saving, and previews a back-test. Where the routes are absent (or this token may not
- * use them) it stays read-only and says why.
+ * The rules editor: reads the tenant's rules, has the engine validate a candidate and preview a
+ * back-test, and saves it. Team leads validate and back-test; only the tenant's admins (admin-role
+ * tokens) save, which the server enforces — the page only keeps the button honest.
  */
 export class RulesView {
-  constructor(private readonly api: Api, private readonly tenant: string) {
-    $('rules-validate').addEventListener('click', () => { this.parse(); });
+  constructor(private readonly api: Api, private readonly canSave: boolean) {
+    $('rules-validate').addEventListener('click', () => void this.validate());
     $('rules-backtest').addEventListener('click', () => void this.backtest());
     $('rules-save').addEventListener('click', () => void this.save());
   }
 
-  private get base(): string { return `/api/admin/tenants/${encodeURIComponent(this.tenant)}/rules`; }
-
   async refresh(): Promise<void> {
     const editor = $<HTMLTextAreaElement>('rules');
     try {
-      editor.value = JSON.stringify(await this.api.admin<unknown>('GET', this.base), null, 2);
-      this.setReadOnly(false, '');
-    } catch (e) {
-      this.setReadOnly(true, e instanceof ApiError && e.status === 404
-        ? 'The rules engine routes are not available on this server yet; the editor is read-only.'
-        : 'Rules can be changed with the admin key only; shown read-only.');
+      editor.value = JSON.stringify(await this.api.get<unknown>('/rules'), null, 2);
+      editor.readOnly = false;
+      $<HTMLButtonElement>('rules-backtest').disabled = false;
+      $<HTMLButtonElement>('rules-validate').disabled = false;
+      $<HTMLButtonElement>('rules-save').disabled = !this.canSave;
+      $('rules-note').textContent = this.canSave ? '' : 'Team leads validate and back-test; an admin of this tenant saves.';
+    } catch {
+      editor.readOnly = true;
+      $('rules-note').textContent = 'The rules could not be loaded.';
     }
   }
 
-  private setReadOnly(readOnly: boolean, note: string): void {
-    $<HTMLTextAreaElement>('rules').readOnly = readOnly;
-    $<HTMLButtonElement>('rules-save').disabled = readOnly;
-    $<HTMLButtonElement>('rules-backtest').disabled = readOnly;
-    $('rules-note').textContent = note;
+  private status(text: string, error: boolean): void {
+    const status = $('rules-status');
+    status.textContent = text;
+    status.className = error ? 'error' : 'muted';
   }
 
   private parse(): unknown {
-    const status = $('rules-status');
     try {
-      const value: unknown = JSON.parse($<HTMLTextAreaElement>('rules').value);
-      const rules = (value as { rules?: unknown })?.rules;
-      if (typeof value !== 'object' || value === null || (rules !== undefined && !Array.isArray(rules))) throw new Error('The rules must be an object with a "rules" list.');
-      status.textContent = 'Valid JSON.';
-      status.className = 'muted';
-      return value;
+      return JSON.parse($<HTMLTextAreaElement>('rules').value);
     } catch (e) {
-      status.textContent = e instanceof Error ? e.message : 'Invalid JSON.';
-      status.className = 'error';
+      this.status(e instanceof Error ? `Not JSON: ${e.message}` : 'Not JSON.', true);
       return null;
+    }
+  }
+
+  // The engine's validation problem names the rule and field; show each.
+  private async rejected(e: unknown, fallback: string): Promise<void> {
+    if (e instanceof ApiError && e.status === 400 && e.body) {
+      const errors = (e.body as { errors?: Record<string, string[]> }).errors ?? {};
+      this.status(Object.entries(errors).map(([field, messages]) => `${field}: ${messages.join(' ')}`).join('\n') || fallback, true);
+    } else if (e instanceof ApiError && e.status === 403) {
+      this.status('Only an admin of this tenant may save rules.', true);
+    } else {
+      this.status(fallback, true);
+    }
+  }
+
+  private async validate(): Promise<boolean> {
+    const rules = this.parse();
+    if (!rules) return false;
+    try {
+      const result = await this.api.post<{ rules: number; badges: number; quests: number }>('/rules/validate', rules);
+      this.status(`Valid: ${result.rules} rules, ${result.badges} badges, ${result.quests} quests.`, false);
+      return true;
+    } catch (e) {
+      await this.rejected(e, 'The engine rejected these rules.');
+      return false;
     }
   }
 
@@ -54,10 +72,10 @@ export class RulesView {
     const rules = this.parse();
     if (!rules) return;
     try {
-      const result = await this.api.admin<unknown>('POST', `${this.base}/backtest`, rules);
-      $('rules-preview').textContent = JSON.stringify(result, null, 2);
+      $('rules-preview').textContent = JSON.stringify(await this.api.post<unknown>('/rules/backtest', rules), null, 2);
+      this.status('Back-test done; nothing was saved.', false);
     } catch (e) {
-      $('rules-status').textContent = e instanceof ApiError && e.status === 400 ? 'The engine rejected these rules.' : 'Back-test failed.';
+      await this.rejected(e, 'Back-test failed.');
     }
   }
 
@@ -65,10 +83,10 @@ export class RulesView {
     const rules = this.parse();
     if (!rules) return;
     try {
-      await this.api.admin('PUT', this.base, rules);
-      $('rules-status').textContent = 'Saved.';
-    } catch {
-      $('rules-status').textContent = 'The engine rejected these rules.';
+      await this.api.put('/rules', rules);
+      this.status('Saved.', false);
+    } catch (e) {
+      await this.rejected(e, 'The engine rejected these rules.');
     }
   }
 }

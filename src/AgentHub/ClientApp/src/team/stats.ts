@@ -1,14 +1,17 @@
 import type { Api } from '../api';
+import type { Avatars } from '../ui/avatar';
 import { $, el } from '../ui/dom';
 
 export interface AgentStats {
   agentId: string; displayName: string; team: string | null; solved: number; firstReplyMedianMinutes: number | null;
   resolutionMedianMinutes: number | null; csatPercent: number | null; ratings: number; firstContactResolutionPercent: number | null;
-  points: number; pointsByCategory: Record<string, number>;
+  points: number; pointsByCategory: Record<string, number>; badgeCount: number; badges: EarnedBadge[];
 }
+interface EarnedBadge { id: string; name: string; tier: string | null; earnedAt: string; label: string; }
 interface StatsPage { from: string; to: string; categories: string[]; agents: AgentStats[]; }
 
-type Column = { key: string; label: string; value: (a: AgentStats) => string | number | null };
+// value sorts; show (when given) is what the cell says.
+type Column = { key: string; label: string; value: (a: AgentStats) => string | number | null; show?: (a: AgentStats) => string };
 
 const baseColumns: Column[] = [
   { key: 'name', label: 'Agent', value: a => a.displayName },
@@ -19,6 +22,7 @@ const baseColumns: Column[] = [
   { key: 'csat', label: 'CSAT %', value: a => a.csatPercent },
   { key: 'fcr', label: 'FCR %', value: a => a.firstContactResolutionPercent },
   { key: 'points', label: 'Points', value: a => a.points },
+  { key: 'badges', label: 'Badges', value: a => a.badgeCount, show: a => a.badges.length ? `${a.badgeCount}: ${a.badges.map(b => b.label).join(', ')}` : '0' },
 ];
 
 /** The per-agent table: a date range, sortable columns, CSV export, and a row click for the drill-down. */
@@ -27,7 +31,7 @@ export class StatsView {
   private sortKey = 'points';
   private descending = true;
 
-  constructor(private readonly api: Api, private readonly onPick: (agent: AgentStats) => void) {
+  constructor(private readonly api: Api, private readonly onPick: (agent: AgentStats) => void, private readonly avatars: Avatars) {
     const today = new Date();
     $<HTMLInputElement>('to').value = iso(today);
     $<HTMLInputElement>('from').value = iso(new Date(today.getTime() - 6 * 86400000));
@@ -64,6 +68,13 @@ export class StatsView {
     return [...baseColumns, ...(this.page?.categories ?? []).map(c => ({ key: `cat:${c}`, label: c, value: (a: AgentStats) => a.pointsByCategory[c] ?? 0 }))];
   }
 
+  private cell(c: Column, agent: AgentStats): HTMLElement {
+    const text = c.show ? c.show(agent) : format(c.value(agent));
+    return c.key === 'name'
+      ? el('td', { 'data-col': c.key, class: 'who-cell' }, this.avatars.of(agent.agentId, agent.displayName), el('span', { text }))
+      : el('td', { 'data-col': c.key, text });
+  }
+
   private render(): void {
     const columns = this.columns();
     const sortColumn = columns.find(c => c.key === this.sortKey) ?? columns[columns.length - 1];
@@ -79,7 +90,7 @@ export class StatsView {
       return el('th', { scope: 'col', 'aria-sort': sort, 'data-col': c.key }, button);
     })));
     $('stats-body').replaceChildren(...rows.map(agent => {
-      const row = el('tr', { 'data-agent': agent.agentId, tabindex: '0' }, ...columns.map(c => el('td', { text: format(c.value(agent)) })));
+      const row = el('tr', { 'data-agent': agent.agentId, tabindex: '0' }, ...columns.map(c => this.cell(c, agent)));
       const pick = (): void => {
         document.querySelectorAll('#stats-body tr').forEach(r => r.classList.toggle('selected', r === row));
         this.onPick(agent);
