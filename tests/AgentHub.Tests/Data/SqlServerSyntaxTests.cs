@@ -39,10 +39,10 @@ public sealed class SqlServerSyntaxTests
     [Fact]
     public void Review_flag_decisions_migration_parses_as_tsql()
     {
-        var migration = Assert.Single(MigrationRunner.Scripts(StorageProvider.SqlServer), m => m.Version == 410);
+        var migration = Assert.Single(MigrationRunner.Scripts(StorageProvider.SqlServer), m => m.Version == 830);
 
-        Assert.All(migration.Batches, batch => AssertParses(batch, $"0410 batch: {batch[..Math.Min(60, batch.Length)]}"));
-        Assert.Contains(MigrationRunner.Scripts(StorageProvider.Sqlite), m => m.Version == 410);
+        Assert.All(migration.Batches, batch => AssertParses(batch, $"0830 batch: {batch[..Math.Min(60, batch.Length)]}"));
+        Assert.Contains(MigrationRunner.Scripts(StorageProvider.Sqlite), m => m.Version == 830);
     }
 
     private static void AssertParses(string sql, string what)
