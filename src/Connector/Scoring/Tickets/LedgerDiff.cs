@@ -32,7 +32,8 @@ public static class LedgerDiff
         return deltas;
     }
 
-    private static string KindOf(long points, long pending, bool penaltyRule) => (points, pending) switch
+    /// <summary>The entry kind of a change of settled and pending points; <paramref name="penaltyRule"/> when the holding is a penalty.</summary>
+    public static string KindOf(long points, long pending, bool penaltyRule) => (points, pending) switch
     {
         (0, > 0) => EntryKinds.Pending,
         (> 0, < 0) => EntryKinds.Release,
