@@ -17,19 +17,19 @@ public static class DailyCaps
 {
     private const string SelectClaim = """
         SELECT balance AS Balance, pending AS Pending, day_key AS DayKey FROM cap_claims
-        WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND rule_id = @RuleId AND award_key = @AwardKey
+        WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND rule_id = @RuleId AND award_key = @AwardKey AND occurred_at_ms = @OccurredAtMs
         """;
 
     private const string SelectUnit = """
         SELECT points AS Points, pending AS Pending FROM activity_units
-        WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND rule_id = @RuleId AND award_key = @AwardKey
+        WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND rule_id = @RuleId AND award_key = @AwardKey AND occurred_at_ms = @OccurredAtMs
         """;
 
     private const string SelectDay = """
         SELECT c.award_key AS AwardKey, c.ticket_id AS TicketId, c.category AS Category, c.reason AS Reason, c.occurred_at_ms AS OccurredAtMs,
                c.balance AS Balance, c.pending AS Pending, COALESCE(u.points, 0) AS HeldBalance, COALESCE(u.pending, 0) AS HeldPending
         FROM cap_claims c LEFT JOIN activity_units u ON u.tenant_id = c.tenant_id AND u.participant_id = c.participant_id
-            AND u.rule_id = c.rule_id AND u.award_key = c.award_key
+            AND u.rule_id = c.rule_id AND u.award_key = c.award_key AND u.occurred_at_ms = c.occurred_at_ms
         WHERE c.tenant_id = @TenantId AND c.participant_id = @ParticipantId AND c.rule_id = @RuleId AND c.day_key = @DayKey
         """;
 
@@ -40,7 +40,7 @@ public static class DailyCaps
     public static async Task<bool> WriteAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, string tenantId, long participantId,
         LedgerDelta d, int? cap, long? sourceInboxId, Func<LedgerDelta, long?, Task<bool>> append, CancellationToken ct)
     {
-        var key = new { TenantId = tenantId, ParticipantId = participantId, d.RuleId, d.AwardKey };
+        var key = new { TenantId = tenantId, ParticipantId = participantId, d.RuleId, d.AwardKey, d.OccurredAtMs };
         var claim = await connection.QuerySingleOrDefaultAsync<(long Balance, long Pending, string DayKey)?>(new CommandDefinition(SelectClaim, key, tx, cancellationToken: ct));
         // A holding scored before claims existed starts from what the ledger already gives it.
         var (balance, pending) = claim is { } c ? (c.Balance, c.Pending)
@@ -62,7 +62,7 @@ public static class DailyCaps
             {
                 continue;
             }
-            var own = claimed.AwardKey == d.AwardKey;
+            var own = claimed.AwardKey == d.AwardKey && claimed.OccurredAtMs == d.OccurredAtMs;
             var reason = own ? d.Reason : claimed.Reason;
             reason = share.Balance + share.Pending < claimed.Balance + claimed.Pending ? $"{reason} (daily cap of {cap})"
                 : own ? reason : $"{reason} (daily cap of {cap} shared out again)";

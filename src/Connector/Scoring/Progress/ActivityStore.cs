@@ -20,7 +20,7 @@ public static class ActivityStore
         """;
 
     private const string SelectTeamActivity = """
-        SELECT u.rule_id AS RuleId, u.category AS Category, u.occurred_at_ms AS OccurredAtMs, u.points AS Points
+        SELECT u.participant_id AS ParticipantId, u.rule_id AS RuleId, u.category AS Category, u.occurred_at_ms AS OccurredAtMs, u.points AS Points
         FROM activity_units u JOIN participants p ON p.id = u.participant_id
         WHERE u.tenant_id = @TenantId AND p.tenant_id = @TenantId AND p.kind = 'agent' AND p.team = @Team
           AND u.occurred_at_ms >= @FromMs AND u.occurred_at_ms < @ToMs
@@ -47,14 +47,15 @@ public static class ActivityStore
     private const string SelectTeam = "SELECT team FROM participants WHERE tenant_id = @TenantId AND id = @ParticipantId";
 
     /// <summary>The summed activity of every agent of a team, for team quests (all time).</summary>
-    public static Task<IReadOnlyList<Activity>> LoadTeamAsync(DbConnection connection, DbTransaction? tx, string tenantId, string team, CancellationToken ct) =>
-        LoadTeamAsync(connection, tx, tenantId, team, long.MinValue, long.MaxValue, ct);
+    public static async Task<IReadOnlyList<Activity>> LoadTeamAsync(DbConnection connection, DbTransaction? tx, string tenantId, string team, CancellationToken ct) =>
+        (await LoadTeamAsync(connection, tx, tenantId, team, long.MinValue, long.MaxValue, ct)).Select(m => m.Activity).ToList();
 
-    /// <summary>The activity of every agent of a team whose facts happened in [<paramref name="fromMs"/>, <paramref name="toMs"/>).</summary>
-    public static async Task<IReadOnlyList<Activity>> LoadTeamAsync(DbConnection connection, DbTransaction? tx, string tenantId, string team,
+    /// <summary>The activity of every agent of a team, with whose it is, whose facts happened in [<paramref name="fromMs"/>, <paramref name="toMs"/>).</summary>
+    public static async Task<IReadOnlyList<(long ParticipantId, Activity Activity)>> LoadTeamAsync(DbConnection connection, DbTransaction? tx, string tenantId, string team,
         long fromMs, long toMs, CancellationToken ct) =>
-        Units(await connection.QueryAsync<(string RuleId, string Category, long OccurredAtMs, long Points)>(new CommandDefinition(SelectTeamActivity,
-            new { TenantId = tenantId, Team = team, FromMs = fromMs, ToMs = toMs }, tx, cancellationToken: ct)));
+        (await connection.QueryAsync<(long ParticipantId, string RuleId, string Category, long OccurredAtMs, long Points)>(new CommandDefinition(SelectTeamActivity,
+            new { TenantId = tenantId, Team = team, FromMs = fromMs, ToMs = toMs }, tx, cancellationToken: ct)))
+        .Select(r => (r.ParticipantId, new Activity(r.RuleId, r.Category, r.OccurredAtMs, r.Points))).ToList();
 
     /// <summary>The agents of a team.</summary>
     public static async Task<IReadOnlyList<(long Id, string ExternalId)>> TeamMembersAsync(DbConnection connection, DbTransaction? tx, string tenantId, string team, CancellationToken ct) =>

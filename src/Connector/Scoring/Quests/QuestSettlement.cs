@@ -40,7 +40,9 @@ public static class QuestSettlement
         var from = plan.Min(p => Baseline(p.Quest, p.Start, p.End)).ToUnixTimeMilliseconds();
         var to = plan.Max(p => p.End).ToUnixTimeMilliseconds();
         var own = plan.Any(p => !p.Quest.Team) ? await ActivityStore.LoadAsync(connection, tx, person.TenantId, person.Id, from, to, ct) : [];
-        var teamActivity = plan.Any(p => p.Quest.Team) ? await ActivityStore.LoadTeamAsync(connection, tx, person.TenantId, team!, from, to, ct) : [];
+        var members = plan.Any(p => p.Quest.Team) ? await ActivityStore.LoadTeamAsync(connection, tx, person.TenantId, team!, from, to, ct) : [];
+        var teamActivity = members.Select(m => m.Activity).ToList();
+        var roster = plan.Any(p => p.Quest.Team) ? await ActivityStore.TeamMembersAsync(connection, tx, person.TenantId, team!, ct) : [];
         foreach (var (quest, start, end, current) in plan)
         {
             var measured = quest.Team ? teamActivity : own;
@@ -50,12 +52,20 @@ public static class QuestSettlement
                 batch.Quests.Add(new QuestProgressed(person.TenantId, person.Kind, person.ExternalId, status));
             }
             var completedAt = status.Completed ? QuestEvaluator.CompletedAt(quest, measured, start) : null;
-            // A team quest rewards every member once, whoever's work completed it.
-            var winners = quest.Team ? await ActivityStore.TeamMembersAsync(connection, tx, person.TenantId, team!, ct) : [(person.Id, person.ExternalId)];
-            foreach (var (id, externalId) in winners)
+            if (!quest.Team)
             {
-                await RewardAsync(database, writer, connection, tx, person.TenantId, person.Kind, id, externalId, quest, status, start, end, completedAt,
+                await RewardAsync(database, writer, connection, tx, person.TenantId, person.Kind, person.Id, person.ExternalId, quest, status, start, end, completedAt,
                     rules, now, batch, ct);
+                continue;
+            }
+            // A team quest rewards once every member who took part in it (settled activity inside the instance), whoever's work completed it.
+            var (fromMs, toMs) = (start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds());
+            var playing = members.Where(m => m.Activity.Counts && m.Activity.OccurredAtMs >= fromMs && m.Activity.OccurredAtMs < toMs
+                && !m.Activity.RuleId.StartsWith(QuestEvaluator.RewardRulePrefix, StringComparison.Ordinal)).Select(m => m.ParticipantId).ToHashSet();
+            foreach (var (id, externalId) in roster)
+            {
+                await RewardAsync(database, writer, connection, tx, person.TenantId, person.Kind, id, externalId, quest, status, start, end,
+                    playing.Contains(id) ? completedAt : null, rules, now, batch, ct);
             }
         }
     }

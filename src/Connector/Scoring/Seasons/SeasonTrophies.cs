@@ -148,7 +148,14 @@ public sealed class SeasonTrophies(Database database)
         }
         // The marker says the season is decided on everything known now, even when nobody scored, so the full-season read happens again only after a late fact.
         var mark = new { TenantId = tenantId, SeasonKey = seasonKey, Trophy = Checked, ExternalId = "", Points = 0L, NowMs = nowMs };
-        await connection.ExecuteAsync(new CommandDefinition(marker.Trophy is null ? InsertTrophy : UpdateTrophy, mark, tx, cancellationToken: ct));
+        if (marker.Trophy is null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(InsertTrophy, mark, tx, cancellationToken: ct));
+        }
+        else
+        {
+            await connection.ExecuteAsync(new CommandDefinition(UpdateTrophy, mark, tx, cancellationToken: ct));
+        }
     }
 
     /// <summary>The marker row of a season whose trophies were decided.</summary>

@@ -11,7 +11,7 @@ CREATE TABLE dbo.cap_claims (
     occurred_at_ms BIGINT NOT NULL,
     balance BIGINT NOT NULL,
     pending BIGINT NOT NULL,
-    CONSTRAINT pk_cap_claims PRIMARY KEY NONCLUSTERED (tenant_id, participant_id, rule_id, award_key)
+    CONSTRAINT pk_cap_claims PRIMARY KEY NONCLUSTERED (tenant_id, participant_id, rule_id, award_key, occurred_at_ms)
 );
 GO
 CREATE INDEX ix_cap_claims_day ON dbo.cap_claims (tenant_id, participant_id, rule_id, day_key);
@@ -27,7 +27,7 @@ CREATE TABLE dbo.activity_units (
     occurred_at_ms BIGINT NOT NULL,
     points BIGINT NOT NULL,
     pending BIGINT NOT NULL,
-    CONSTRAINT pk_activity_units PRIMARY KEY NONCLUSTERED (tenant_id, participant_id, rule_id, award_key)
+    CONSTRAINT pk_activity_units PRIMARY KEY NONCLUSTERED (tenant_id, participant_id, rule_id, award_key, occurred_at_ms)
 );
 GO
 CREATE INDEX ix_activity_units_time ON dbo.activity_units (tenant_id, participant_id, occurred_at_ms);
@@ -43,9 +43,9 @@ CREATE TABLE dbo.activity_totals (
 );
 GO
 INSERT INTO dbo.activity_units (tenant_id, participant_id, rule_id, award_key, category, occurred_at_ms, points, pending)
-SELECT tenant_id, participant_id, rule_id, COALESCE(award_key, N''), MIN(category), MIN(occurred_at_ms), SUM(CAST(points AS BIGINT)), SUM(CAST(pending_points AS BIGINT))
+SELECT tenant_id, participant_id, rule_id, COALESCE(award_key, N''), MIN(category), occurred_at_ms, SUM(CAST(points AS BIGINT)), SUM(CAST(pending_points AS BIGINT))
 FROM dbo.ledger WHERE entry_kind NOT IN (N'redemption', N'expiry')
-GROUP BY tenant_id, participant_id, rule_id, COALESCE(award_key, N'');
+GROUP BY tenant_id, participant_id, rule_id, COALESCE(award_key, N''), occurred_at_ms;
 GO
 INSERT INTO dbo.activity_totals (tenant_id, participant_id, rule_id, category, awards, points)
 SELECT tenant_id, participant_id, rule_id, category, SUM(CASE WHEN points > 0 THEN 1 ELSE 0 END), SUM(points)
