@@ -22,9 +22,11 @@ public sealed class OrderIndependenceProperties
     // Wednesday evening of the last day of Q3 2026; facts fall on both sides of the season boundary.
     private static readonly DateTimeOffset T0 = new(2026, 9, 30, 18, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Start = T0.AddHours(31);
-    private static readonly DateTimeOffset End = T0.AddDays(10);
+    /// <summary>The clock at the end of every game.</summary>
+    internal static readonly DateTimeOffset End = T0.AddDays(10);
 
-    private static readonly RuleSet Game = DefaultRules.Set with
+    /// <summary>The rule set of the generated games.</summary>
+    internal static readonly RuleSet Game = DefaultRules.Set with
     {
         Rules = DefaultRules.Set.Rules.Select(r => r.Id == "agent.ticket-solved" ? r with { DailyCap = 25 } : r).ToList(),
         Badges =
@@ -89,7 +91,8 @@ public sealed class OrderIndependenceProperties
         from c in Gen.ArrayOf(ChatGen, chats)
         select t.SelectMany((make, n) => make(n)).Concat(c.Select((make, n) => make(n))).ToArray();
 
-    private static Gen<(HelpdeskEvent[] Stream, int[] Order, bool[] Duplicate, int[] Pass)> Cases =>
+    /// <summary>A generated stream with a delivery schedule.</summary>
+    internal static Gen<(HelpdeskEvent[] Stream, int[] Order, bool[] Duplicate, int[] Pass)> Cases =>
         from stream in Streams
         from order in Gen.Shuffle(Enumerable.Range(0, stream.Length).ToArray())
         from dup in Gen.ArrayOf(ArbMap.Default.GeneratorFor<bool>(), stream.Length)
@@ -115,7 +118,11 @@ public sealed class OrderIndependenceProperties
     /// Delivers the stream in <paramref name="order"/>; after an event, <paramref name="pass"/> 1–3 scores and releases with the clock
     /// that many hours on, 4 also runs the maintenance pass (so a season can be decided before its last facts arrive).
     /// </summary>
-    internal static async Task<List<string>> RunAsync(HelpdeskEvent[] stream, int[] order, bool[] duplicate, int[] pass)
+    internal static Task<List<string>> RunAsync(HelpdeskEvent[] stream, int[] order, bool[] duplicate, int[] pass) =>
+        RunAsync(stream, order, duplicate, pass, GameStateAsync);
+
+    /// <summary>Plays the schedule, then hands the engine to <paramref name="inspect"/> before it is disposed.</summary>
+    internal static async Task<T> RunAsync<T>(HelpdeskEvent[] stream, int[] order, bool[] duplicate, int[] pass, Func<EngineHarness, Task<T>> inspect)
     {
         await using var engine = await EngineHarness.StartAsync(Start);
         await engine.ScalarAsync<long>("INSERT INTO tenants (id, name, platform, settings_protected, widget_origins, created_at_ms, updated_at_ms) VALUES ('acme', 'Acme', 'zendesk', '', '[]', 0, 0); SELECT 1");
@@ -144,7 +151,7 @@ public sealed class OrderIndependenceProperties
         await engine.ScoreAllAsync();
         await engine.ReleaseAsync();
         await engine.Get<MaintenancePass>().RunAsync(CancellationToken.None);
-        return await GameStateAsync(engine);
+        return await inspect(engine);
     }
 
     /// <summary>Everything a player can see, as sorted lines; also checks that balances equal the ledger.</summary>
