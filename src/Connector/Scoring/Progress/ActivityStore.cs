@@ -42,6 +42,13 @@ public static class ActivityStore
         WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND rule_id = @RuleId AND occurred_at_ms >= @FromMs AND occurred_at_ms < @ToMs
         """;
 
+    private const string SelectTeamRuleUnits = """
+        SELECT u.participant_id AS ParticipantId, u.award_key AS AwardKey, u.occurred_at_ms AS OccurredAtMs, u.points AS Points
+        FROM activity_units u JOIN participants p ON p.id = u.participant_id
+        WHERE u.tenant_id = @TenantId AND p.tenant_id = @TenantId AND p.kind = 'agent' AND p.team = @Team AND u.rule_id = @RuleId
+          AND u.occurred_at_ms >= @FromMs AND u.occurred_at_ms < @ToMs
+        """;
+
     private const string SelectTeamMembers = "SELECT id AS Id, external_id AS ExternalId FROM participants WHERE tenant_id = @TenantId AND kind = 'agent' AND team = @Team";
 
     private const string SelectTeam = "SELECT team FROM participants WHERE tenant_id = @TenantId AND id = @ParticipantId";
@@ -90,6 +97,12 @@ public static class ActivityStore
         string tenantId, long participantId, string ruleId, long fromMs, long toMs, CancellationToken ct) =>
         (await connection.QueryAsync<(string AwardKey, long OccurredAtMs, long Points)>(new CommandDefinition(SelectRuleUnits,
             new { TenantId = tenantId, ParticipantId = participantId, RuleId = ruleId, FromMs = fromMs, ToMs = toMs }, tx, cancellationToken: ct))).AsList();
+
+    /// <summary>The units of one rule of every agent of a team (whose, award key, when, net points) in [<paramref name="fromMs"/>, <paramref name="toMs"/>).</summary>
+    public static async Task<IReadOnlyList<(long ParticipantId, string AwardKey, long OccurredAtMs, long Points)>> TeamRuleUnitsAsync(DbConnection connection,
+        DbTransaction? tx, string tenantId, string team, string ruleId, long fromMs, long toMs, CancellationToken ct) =>
+        (await connection.QueryAsync<(long ParticipantId, string AwardKey, long OccurredAtMs, long Points)>(new CommandDefinition(SelectTeamRuleUnits,
+            new { TenantId = tenantId, Team = team, RuleId = ruleId, FromMs = fromMs, ToMs = toMs }, tx, cancellationToken: ct))).AsList();
 
     private static List<Activity> Units(IEnumerable<(string RuleId, string Category, long OccurredAtMs, long Points)> rows) =>
         rows.Select(r => new Activity(r.RuleId, r.Category, r.OccurredAtMs, r.Points)).ToList();

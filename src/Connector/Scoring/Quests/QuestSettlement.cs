@@ -52,20 +52,29 @@ public static class QuestSettlement
                 batch.Quests.Add(new QuestProgressed(person.TenantId, person.Kind, person.ExternalId, status));
             }
             var completedAt = status.Completed ? QuestEvaluator.CompletedAt(quest, measured, start) : null;
+            var (startMs, endMs) = (start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds());
+            var ruleId = QuestEvaluator.RewardRulePrefix + quest.Id;
             if (!quest.Team)
             {
-                await RewardAsync(database, writer, connection, tx, person.TenantId, person.Kind, person.Id, person.ExternalId, quest, status, start, end, completedAt,
+                var mine = await ActivityStore.RuleUnitsAsync(connection, tx, person.TenantId, person.Id, ruleId, startMs, endMs, ct);
+                await RewardAsync(database, writer, connection, tx, person.TenantId, person.Kind, person.Id, person.ExternalId, quest, status, mine, completedAt,
                     rules, now, batch, ct);
                 continue;
             }
+            // One read of the team's rewards of this quest; members who neither hold nor earn one need no work.
+            var rewards = await ActivityStore.TeamRuleUnitsAsync(connection, tx, person.TenantId, team!, ruleId, startMs, endMs, ct);
             // A team quest rewards once every member who took part in it (settled activity inside the instance), whoever's work completed it.
-            var (fromMs, toMs) = (start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds());
-            var playing = members.Where(m => m.Activity.Counts && m.Activity.OccurredAtMs >= fromMs && m.Activity.OccurredAtMs < toMs
+            var playing = members.Where(m => m.Activity.Counts && m.Activity.OccurredAtMs >= startMs && m.Activity.OccurredAtMs < endMs
                 && !m.Activity.RuleId.StartsWith(QuestEvaluator.RewardRulePrefix, StringComparison.Ordinal)).Select(m => m.ParticipantId).ToHashSet();
             foreach (var (id, externalId) in roster)
             {
-                await RewardAsync(database, writer, connection, tx, person.TenantId, person.Kind, id, externalId, quest, status, start, end,
-                    playing.Contains(id) ? completedAt : null, rules, now, batch, ct);
+                var held = rewards.Where(r => r.ParticipantId == id).Select(r => (r.AwardKey, r.OccurredAtMs, r.Points)).ToList();
+                var wins = playing.Contains(id) && completedAt is not null;
+                if (wins || held.Any(h => h.Points != 0))
+                {
+                    await RewardAsync(database, writer, connection, tx, person.TenantId, person.Kind, id, externalId, quest, status, held,
+                        wins ? completedAt : null, rules, now, batch, ct);
+                }
             }
         }
     }
@@ -96,15 +105,14 @@ public static class QuestSettlement
         quest.Steps.Any(s => s.PersonalBest) ? start - ((end - start) * 4) : start;
 
     private static async Task RewardAsync(Database database, LedgerWriter writer, DbConnection connection, DbTransaction tx, string tenantId, string kind,
-        long participantId, string externalId, QuestDefinition quest, QuestStatus status, DateTimeOffset start, DateTimeOffset end, DateTimeOffset? completedAt,
-        RuleSet rules, DateTimeOffset now, ScoringBatch batch, CancellationToken ct)
+        long participantId, string externalId, QuestDefinition quest, QuestStatus status, IReadOnlyList<(string AwardKey, long OccurredAtMs, long Points)> units,
+        DateTimeOffset? completedAt, RuleSet rules, DateTimeOffset now, ScoringBatch batch, CancellationToken ct)
     {
         var ruleId = QuestEvaluator.RewardRulePrefix + quest.Id;
         var prefix = QuestEvaluator.RewardRulePrefix + status.Key;
         // The award key carries the completion time, so a completion that moves is reversed where it was and paid where it is now.
         var wantedKey = completedAt is { } at ? $"{prefix}@{at.ToUnixTimeMilliseconds()}" : null;
-        var held = (await ActivityStore.RuleUnitsAsync(connection, tx, tenantId, participantId, ruleId, start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds(), ct))
-            .Where(u => u.AwardKey == prefix || u.AwardKey.StartsWith(prefix + "@", StringComparison.Ordinal)).ToList();
+        var held = units.Where(u => u.AwardKey == prefix || u.AwardKey.StartsWith(prefix + "@", StringComparison.Ordinal)).ToList();
         var nowMs = now.ToUnixTimeMilliseconds();
         var name = $"{(quest.Team ? "team " : "")}quest '{quest.Name}'";
         var changed = false;
