@@ -1,4 +1,6 @@
 -- Order independence and an incremental progress pass (see the SQLite script for the reasons).
+DROP TABLE dbo.daily_usage;
+GO
 CREATE TABLE dbo.cap_claims (
     tenant_id NVARCHAR(40) NOT NULL,
     participant_id BIGINT NOT NULL,

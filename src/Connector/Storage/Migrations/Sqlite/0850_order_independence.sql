@@ -1,5 +1,8 @@
 -- Order independence and an incremental progress pass (docs/rules.md).
 
+-- Daily caps no longer count usage per day (it could not give room back after a clawback).
+DROP TABLE daily_usage;
+
 -- What each holding of a capped rule would get without the daily cap. The day's cap is shared out
 -- among a person's claims by when they happened, so a late or clawed-back fact re-shares the day
 -- instead of depending on which fact arrived first.
