@@ -21,9 +21,6 @@ public partial interface ISqlDialect
     /// <summary>Creates a participant's balance row if absent.</summary>
     string EnsureBalance { get; }
 
-    /// <summary>Adds to a person's daily usage of a rule.</summary>
-    string AddDailyUsage { get; }
-
     /// <summary>Records a badge tier unless already earned; affects one row when new.</summary>
     string InsertBadgeIfAbsent { get; }
 
