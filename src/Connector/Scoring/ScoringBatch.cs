@@ -1,3 +1,4 @@
+using System.Data.Common;
 using HelpdeskGamify.Connector.Leaderboards;
 
 namespace HelpdeskGamify.Connector.Scoring;
@@ -31,6 +32,39 @@ public sealed class ScoringBatch
 
     /// <summary>Seasons whose trophies were decided.</summary>
     public List<SeasonEnded> SeasonsEnded { get; } = [];
+
+    // Participants upserted in this batch's transaction, so that repeating the same upsert (the event's
+    // people, then each ledger entry's person) is skipped: see ScoringStore.UpsertParticipantAsync.
+    private readonly Dictionary<(string TenantId, string Kind, string ExternalId), UpsertedParticipant> _participants = [];
+    private DbTransaction? _participantsTx;
+
+    /// <summary>
+    /// The id of a participant already upserted in <paramref name="tx"/> at <paramref name="nowMs"/> with a
+    /// name and team that this upsert would not change (null keeps the stored value), or null.
+    /// </summary>
+    internal long? KnownParticipant(DbTransaction tx, string tenantId, string kind, string externalId, string? displayName, string? team, long nowMs) =>
+        ReferenceEquals(tx, _participantsTx)
+        && _participants.TryGetValue((tenantId, kind, externalId), out var known)
+        && known.NowMs == nowMs
+        && (displayName is null || displayName == known.DisplayName)
+        && (team is null || team == known.Team)
+            ? known.Id
+            : null;
+
+    /// <summary>Records an upsert made in <paramref name="tx"/> (see <see cref="KnownParticipant"/>).</summary>
+    internal void RememberParticipant(DbTransaction tx, string tenantId, string kind, string externalId, string? displayName, string? team, long nowMs, long id)
+    {
+        if (!ReferenceEquals(tx, _participantsTx))
+        {
+            _participants.Clear();
+            _participantsTx = tx;
+        }
+        // The stored values after the upsert: a null left what was there, which is known only if remembered.
+        var before = _participants.TryGetValue((tenantId, kind, externalId), out var b) && b.Id == id ? b : null;
+        _participants[(tenantId, kind, externalId)] = new UpsertedParticipant(id, displayName ?? before?.DisplayName, team ?? before?.Team, nowMs);
+    }
+
+    private sealed record UpsertedParticipant(long Id, string? DisplayName, string? Team, long NowMs);
 
     /// <summary>Adds everything of <paramref name="other"/> (a row scored on its own).</summary>
     public void Merge(ScoringBatch other)

@@ -20,6 +20,9 @@ public sealed class ScoringStore(Database database, InboxLeases leases)
     /// <summary>Waits for this node's turn to write (see <see cref="Database.EnterWriteAsync"/>).</summary>
     public ValueTask<WriteTurn> EnterWriteAsync(CancellationToken ct) => database.EnterWriteAsync(ct);
 
+    /// <summary>Whether another writer (an inbox commit, usually) is queued behind the current turn.</summary>
+    public bool WritersWaiting => database.WritersWaiting;
+
     /// <summary>
     /// Claims the tenants with pending work that no other live node holds, then returns the oldest
     /// pending rows of this node's tenants only (see <see cref="InboxLeases"/>).
@@ -44,6 +47,23 @@ public sealed class ScoringStore(Database database, InboxLeases leases)
         connection.ExecuteScalarAsync<long>(new CommandDefinition(database.Dialect.UpsertParticipant,
             new { TenantId = tenantId, Kind = kind, ExternalId = externalId, DisplayName = displayName, Team = team, NowMs = nowMs },
             tx, cancellationToken: ct));
+
+    /// <summary>
+    /// As <see cref="UpsertParticipantAsync(DbConnection, DbTransaction, string, string, string, string?, string?, long, CancellationToken)"/>,
+    /// but skips the statement when <paramref name="batch"/> already made the same upsert in this transaction at the
+    /// same time (it would change nothing): scoring one fact upserted the same agent two or three times.
+    /// </summary>
+    public async Task<long> UpsertParticipantAsync(DbConnection connection, DbTransaction tx, ScoringBatch batch, string tenantId, string kind,
+        string externalId, string? displayName, string? team, long nowMs, CancellationToken ct)
+    {
+        if (batch.KnownParticipant(tx, tenantId, kind, externalId, displayName, team, nowMs) is { } known)
+        {
+            return known;
+        }
+        var id = await UpsertParticipantAsync(connection, tx, tenantId, kind, externalId, displayName, team, nowMs, ct);
+        batch.RememberParticipant(tx, tenantId, kind, externalId, displayName, team, nowMs, id);
+        return id;
+    }
 
     /// <summary>Appends a ledger entry unless this rule already awarded this event to this person; returns its id or null.</summary>
     public Task<long?> AppendLedgerAsync(DbConnection connection, DbTransaction tx, LedgerInsert entry, CancellationToken ct) =>

@@ -37,7 +37,7 @@ public sealed class LedgerWriter(Database database, ScoringStore store)
     public async Task<bool> WriteOnceAsync(DbConnection connection, DbTransaction tx, string tenantId, LedgerDelta d, long? sourceInboxId,
         RuleSet rules, long nowMs, ScoringBatch batch, CancellationToken ct)
     {
-        var participantId = await store.UpsertParticipantAsync(connection, tx, tenantId, d.ParticipantKind, d.ParticipantId, d.DisplayName, d.Team, nowMs, ct);
+        var participantId = await store.UpsertParticipantAsync(connection, tx, batch, tenantId, d.ParticipantKind, d.ParticipantId, d.DisplayName, d.Team, nowMs, ct);
         var seen = await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountAwardKey,
             new { TenantId = tenantId, ParticipantId = participantId, d.AwardKey, d.RuleId }, tx, cancellationToken: ct));
         return seen == 0 && await WriteAsync(connection, tx, tenantId, d, sourceInboxId, rules, nowMs, batch, ct);
@@ -47,7 +47,7 @@ public sealed class LedgerWriter(Database database, ScoringStore store)
     public async Task<bool> WriteAsync(DbConnection connection, DbTransaction tx, string tenantId, LedgerDelta d, long? sourceInboxId,
         RuleSet rules, long nowMs, ScoringBatch batch, CancellationToken ct)
     {
-        var participantId = await store.UpsertParticipantAsync(connection, tx, tenantId, d.ParticipantKind, d.ParticipantId, d.DisplayName, d.Team, nowMs, ct);
+        var participantId = await store.UpsertParticipantAsync(connection, tx, batch, tenantId, d.ParticipantKind, d.ParticipantId, d.DisplayName, d.Team, nowMs, ct);
         var rule = rules.Rules.FirstOrDefault(r => r.Id == d.RuleId);
         if (rule?.DailyCap is { } cap && d.Points + d.PendingPoints > 0)
         {

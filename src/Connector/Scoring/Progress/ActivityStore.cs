@@ -13,10 +13,13 @@ public static class ActivityStore
         GROUP BY rule_id, award_key
         """;
 
+    // The members drive the query (an IN list, not a join): as a join SQLite read the whole tenant's ledger
+    // once per team member scored, which was most of the scorer's time (docs/performance.md).
     private const string SelectTeamActivity = """
         SELECT l.rule_id AS RuleId, MIN(l.category) AS Category, MIN(l.occurred_at_ms) AS OccurredAtMs, SUM(l.points) AS Points
-        FROM ledger l JOIN participants p ON p.id = l.participant_id
-        WHERE l.tenant_id = @TenantId AND p.tenant_id = @TenantId AND p.kind = 'agent' AND p.team = @Team AND l.entry_kind NOT IN ('redemption', 'expiry')
+        FROM ledger l
+        WHERE l.tenant_id = @TenantId AND l.entry_kind NOT IN ('redemption', 'expiry')
+          AND l.participant_id IN (SELECT p.id FROM participants p WHERE p.tenant_id = @TenantId AND p.kind = 'agent' AND p.team = @Team)
         GROUP BY l.participant_id, l.rule_id, l.award_key
         """;
 

@@ -25,12 +25,13 @@ public sealed class ProgressTracker(Database database, LedgerWriter writer)
     public async Task UpdateAsync(DbConnection connection, DbTransaction tx, Func<string, Task<RuleSet>> rulesFor, DateTimeOffset now,
         ScoringBatch batch, CancellationToken ct)
     {
+        var teams = new TeamsInBatch();
         foreach (var person in batch.Touched.ToList().OrderBy(p => p.Id))
         {
             var rules = await rulesFor(person.TenantId);
             var activity = await ActivityStore.LoadAsync(connection, tx, person.TenantId, person.Id, ct);
             await BadgesAsync(connection, tx, person, rules, activity, now, batch, ct);
-            await QuestsAsync(connection, tx, person, rules, activity, now, batch, ct);
+            await QuestsAsync(connection, tx, person, rules, activity, teams, now, batch, ct);
             await LevelAsync(connection, tx, person, rules, now, batch, ct);
         }
     }
@@ -68,7 +69,8 @@ public sealed class ProgressTracker(Database database, LedgerWriter writer)
     }
 
     private async Task QuestsAsync(DbConnection connection, DbTransaction tx, TouchedParticipant person, RuleSet rules,
-        IReadOnlyList<Activity> activity, DateTimeOffset now, ScoringBatch batch, CancellationToken ct)
+        IReadOnlyList<Activity> activity, TeamsInBatch teams, DateTimeOffset now,
+        ScoringBatch batch, CancellationToken ct)
     {
         var team = person.Kind == ParticipantKinds.Agent && rules.Quests.Any(q => q.Team)
             ? await ActivityStore.TeamOfAsync(connection, tx, person.TenantId, person.Id, ct)
@@ -76,7 +78,7 @@ public sealed class ProgressTracker(Database database, LedgerWriter writer)
         IReadOnlyList<Activity>? teamActivity = null;
         foreach (var quest in rules.Quests.Where(q => Target(q.For) == person.Kind && (!q.Team || team is not null)))
         {
-            var measured = quest.Team ? teamActivity ??= await ActivityStore.LoadTeamAsync(connection, tx, person.TenantId, team!, ct) : activity;
+            var measured = quest.Team ? teamActivity ??= await teams.ActivityAsync(connection, tx, person.TenantId, team!, ct) : activity;
             if (QuestEvaluator.Evaluate(quest, measured, now) is not { Progress: > 0 } status)
             {
                 continue;
@@ -87,29 +89,35 @@ public sealed class ProgressTracker(Database database, LedgerWriter writer)
                 continue;
             }
             // A team quest rewards every member once, whoever's work completed it.
+            // A team's completion was already recorded for every member earlier in this batch.
+            if (quest.Team && !teams.FirstCompletion(person.TenantId, team!, status.Key))
+            {
+                continue;
+            }
             var winners = quest.Team
                 ? await ActivityStore.TeamMembersAsync(connection, tx, person.TenantId, team!, ct)
                 : [(person.Id, person.ExternalId)];
             foreach (var (id, externalId) in winners)
             {
-                await CompleteAsync(connection, tx, person.TenantId, person.Kind, id, externalId, quest, status, rules, now, batch, ct);
+                if (await CompleteAsync(connection, tx, person.TenantId, person.Kind, id, externalId, quest, status, rules, now, batch, ct))
+                {
+                    teams.LedgerChanged();
+                }
             }
         }
     }
 
-    private async Task CompleteAsync(DbConnection connection, DbTransaction tx, string tenantId, string kind, long participantId, string externalId,
+    private async Task<bool> CompleteAsync(DbConnection connection, DbTransaction tx, string tenantId, string kind, long participantId, string externalId,
         QuestDefinition quest, QuestStatus status, RuleSet rules, DateTimeOffset now, ScoringBatch batch, CancellationToken ct)
     {
         var inserted = await connection.ExecuteAsync(new CommandDefinition(database.Dialect.InsertQuestCompletionIfAbsent, new
         {
             TenantId = tenantId, ParticipantId = participantId, QuestKey = status.Key, NowMs = now.ToUnixTimeMilliseconds(),
         }, tx, cancellationToken: ct));
-        if (inserted == 1 && quest.RewardPoints > 0)
-        {
-            await writer.WriteAsync(connection, tx, tenantId, new LedgerDelta(kind, externalId, null, null,
+        return inserted == 1 && quest.RewardPoints > 0
+            && await writer.WriteAsync(connection, tx, tenantId, new LedgerDelta(kind, externalId, null, null,
                 "quest:" + quest.Id, "quest:" + status.Key, "engagement", $"Completed the {(quest.Team ? "team " : "")}quest '{quest.Name}'", EntryKinds.Award,
                 quest.RewardPoints, 0, now.ToUnixTimeMilliseconds(), null), null, rules, now.ToUnixTimeMilliseconds(), batch, ct);
-        }
     }
 
     private async Task LevelAsync(DbConnection connection, DbTransaction tx, TouchedParticipant person, RuleSet rules, DateTimeOffset now,
@@ -132,4 +140,30 @@ public sealed class ProgressTracker(Database database, LedgerWriter writer)
     }
 
     private static string Target(RuleTarget t) => t == RuleTarget.Customer ? ParticipantKinds.Customer : ParticipantKinds.Agent;
+
+    /// <summary>
+    /// What one progress pass knows about teams. A team's activity is read once per batch instead of once
+    /// per member scored (it reads the whole team's ledger): nothing else in the pass changes it but a quest
+    /// reward, which empties it. A team quest instance is completed for all members at once, so later
+    /// members of the same team in the batch would only repeat insert-if-absent rows that already exist.
+    /// </summary>
+    private sealed class TeamsInBatch
+    {
+        private readonly Dictionary<(string TenantId, string Team), IReadOnlyList<Activity>> _activity = [];
+        private readonly HashSet<(string TenantId, string Team, string QuestKey)> _completed = [];
+
+        public async Task<IReadOnlyList<Activity>> ActivityAsync(DbConnection connection, DbTransaction tx, string tenantId, string team, CancellationToken ct)
+        {
+            if (!_activity.TryGetValue((tenantId, team), out var activity))
+            {
+                activity = await ActivityStore.LoadTeamAsync(connection, tx, tenantId, team, ct);
+                _activity[(tenantId, team)] = activity;
+            }
+            return activity;
+        }
+
+        public bool FirstCompletion(string tenantId, string team, string questKey) => _completed.Add((tenantId, team, questKey));
+
+        public void LedgerChanged() => _activity.Clear();
+    }
 }
