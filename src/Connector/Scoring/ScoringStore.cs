@@ -29,17 +29,32 @@ public sealed class ScoringStore(Database database, InboxLeases leases)
     /// </summary>
     public async Task<IReadOnlyList<PendingInboxRow>> PendingAsync(DbConnection connection, int limit, CancellationToken ct)
     {
-        long nowMs;
-        // The claim writes (lease rows), so it takes this node's SQLite write turn like every writer.
-        using (await database.EnterWriteAsync(ct))
+        var nowMs = leases.NowMs;
+        // While the last fetch came back full the scorer is working through a backlog of tenants it holds;
+        // re-claiming before every batch (a write and a commit, and a scan of every pending row for their
+        // tenants) then only renews leases that run for InboxLeaseOptions.Duration. Renew at most every
+        // ReclaimWhileBusy instead; whenever the scorer catches up it claims before each batch again.
+        if (!_lastFetchFull || nowMs - _claimedAtMs >= (long)ReclaimWhileBusy.TotalMilliseconds || nowMs < _claimedAtMs)
         {
-            nowMs = await leases.ClaimAsync(connection, ct);
+            // The claim writes (lease rows), so it takes this node's SQLite write turn like every writer.
+            using (await database.EnterWriteAsync(ct))
+            {
+                nowMs = await leases.ClaimAsync(connection, ct);
+            }
+            _claimedAtMs = nowMs;
         }
         var rows = (await connection.QueryAsync<PendingInboxRow>(new CommandDefinition(database.Dialect.SelectPendingInbox,
             new { leases.Owner, NowMs = nowMs, Limit = limit }, cancellationToken: ct))).AsList();
+        _lastFetchFull = rows.Count == limit;
         ConnectorTelemetry.RecordClaimed(rows, nowMs);
         return rows;
     }
+
+    /// <summary>How often leases are renewed while every fetch comes back full (see <see cref="PendingAsync"/>).</summary>
+    public static readonly TimeSpan ReclaimWhileBusy = TimeSpan.FromSeconds(1);
+
+    private long _claimedAtMs = long.MinValue / 2;
+    private bool _lastFetchFull;
 
     /// <summary>Creates the participant or refreshes its name and team; returns its id.</summary>
     public Task<long> UpsertParticipantAsync(DbConnection connection, DbTransaction tx, string tenantId, string kind,

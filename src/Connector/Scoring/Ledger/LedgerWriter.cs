@@ -17,15 +17,6 @@ public sealed class LedgerWriter(Database database, ScoringStore store)
         SELECT points FROM daily_usage WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND rule_id = @RuleId AND day_key = @DayKey
         """;
 
-    private const string UpdateBalance = """
-        UPDATE participant_balances
-        SET balance = balance + @Points, pending = pending + @PendingPoints, earned = earned + @Earned,
-            last_activity_ms = CASE WHEN last_activity_ms < @ActivityMs THEN @ActivityMs ELSE last_activity_ms END
-        WHERE participant_id = @ParticipantId AND tenant_id = @TenantId
-        """;
-
-    private const string SelectBalance = "SELECT balance AS Balance, pending AS Pending FROM participant_balances WHERE participant_id = @ParticipantId AND tenant_id = @TenantId";
-
     private const string SelectTeam = "SELECT team FROM participants WHERE id = @ParticipantId AND tenant_id = @TenantId";
 
     private const string CountAwardKey = "SELECT COUNT(*) FROM ledger WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND award_key = @AwardKey AND rule_id = @RuleId";
@@ -67,14 +58,11 @@ public sealed class LedgerWriter(Database database, ScoringStore store)
             return false;
         }
         var spending = EntryKinds.IsSpending(d.EntryKind);
-        await connection.ExecuteAsync(new CommandDefinition(database.Dialect.EnsureBalance, new { TenantId = tenantId, ParticipantId = participantId }, tx, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(UpdateBalance, new
+        var (balance, pending) = await connection.QuerySingleAsync<(long Balance, long Pending)>(new CommandDefinition(database.Dialect.AddToBalance, new
         {
             TenantId = tenantId, ParticipantId = participantId, d.Points, d.PendingPoints, Earned = spending ? 0 : d.Points,
             ActivityMs = spending ? 0 : nowMs,
         }, tx, cancellationToken: ct));
-        var (balance, pending) = await connection.QuerySingleAsync<(long Balance, long Pending)>(new CommandDefinition(SelectBalance,
-            new { TenantId = tenantId, ParticipantId = participantId }, tx, cancellationToken: ct));
         if (d.Points != 0 && !spending)
         {
             var team = d.Team ?? (d.ParticipantKind == ParticipantKinds.Agent
