@@ -41,10 +41,18 @@ public sealed class ScoringWorker(
 
     /// <summary>
     /// How long a scoring transaction may hold the writer once another writer is queued for it: the scorer
-    /// then commits at the next row boundary, so a webhook's acknowledgement waits for at most about this
-    /// much scoring instead of a whole batch (docs/performance.md). Rows left over are scored next.
+    /// then commits at the next row boundary (after at least <see cref="MinRowsBeforeYield"/> rows), so a
+    /// webhook's acknowledgement waits for a slice of scoring instead of a whole batch (docs/performance.md).
+    /// Rows left over are scored next.
     /// </summary>
     public static readonly TimeSpan WriterSlice = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>
+    /// The rows a scoring transaction takes before it may yield: each transaction has a fixed cost (fetch,
+    /// commit, a progress pass per person), and yielding after every row let a steady stream of webhooks
+    /// starve scoring on a loaded machine (the backlog, and so push latency, grew without bound).
+    /// </summary>
+    public const int MinRowsBeforeYield = 16;
 
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
 
@@ -160,7 +168,7 @@ public sealed class ScoringWorker(
         var scored = 0;
         foreach (var row in rows)
         {
-            if (scored > 0 && holding.Elapsed >= WriterSlice && store.WritersWaiting)
+            if (scored >= MinRowsBeforeYield && holding.Elapsed >= WriterSlice && store.WritersWaiting)
             {
                 break;
             }
