@@ -47,12 +47,16 @@ public sealed class ScoringWorker(
     /// </summary>
     public static readonly TimeSpan WriterSlice = TimeSpan.FromMilliseconds(5);
 
+    /// <summary>The rows a scoring transaction takes before it may yield (each transaction has a fixed cost).</summary>
+    public const int MinRowsBeforeYield = 4;
+
     /// <summary>
-    /// The rows a scoring transaction takes before it may yield: each transaction has a fixed cost (fetch,
-    /// commit, a progress pass per person), and yielding after every row let a steady stream of webhooks
-    /// starve scoring on a loaded machine (the backlog, and so push latency, grew without bound).
+    /// How old the oldest row of a batch may be for the scorer to still yield. Behind by more, it keeps the
+    /// writer for the whole batch, so acknowledgements wait again: without that back-pressure, a steady
+    /// stream of webhooks above what scoring can follow grew the backlog, and with it push latency, without
+    /// bound (docs/performance.md measures both).
     /// </summary>
-    public const int MinRowsBeforeYield = 16;
+    public static readonly TimeSpan CatchUpAfter = TimeSpan.FromMilliseconds(250);
 
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
 
@@ -156,7 +160,8 @@ public sealed class ScoringWorker(
     }
 
     // Scores rows in order in one transaction; stops early (at a row boundary) when another writer has
-    // been waiting and the transaction has held the writer for WriterSlice. Returns how many rows it scored.
+    // been waiting, the transaction has held the writer for WriterSlice and scoring is not behind by
+    // CatchUpAfter. Returns how many rows it scored.
     private async Task<(ScoringBatch Batch, int Scored)> ScoreRowsAsync(DbConnection connection, IReadOnlyList<PendingInboxRow> rows, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -166,9 +171,10 @@ public sealed class ScoringWorker(
         var holding = System.Diagnostics.Stopwatch.StartNew();
         await using var tx = await connection.BeginTransactionAsync(ct);
         var scored = 0;
+        var mayYield = nowMs - rows[0].ReceivedAtMs < (long)CatchUpAfter.TotalMilliseconds;
         foreach (var row in rows)
         {
-            if (scored >= MinRowsBeforeYield && holding.Elapsed >= WriterSlice && store.WritersWaiting)
+            if (mayYield && scored >= MinRowsBeforeYield && holding.Elapsed >= WriterSlice && store.WritersWaiting)
             {
                 break;
             }
