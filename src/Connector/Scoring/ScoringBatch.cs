@@ -30,6 +30,9 @@ public sealed class ScoringBatch
     /// <summary>People whose ledger changed, for the progress pass.</summary>
     public HashSet<TouchedParticipant> Touched { get; } = [];
 
+    /// <summary>Activity units the batch changed, for the incremental progress pass.</summary>
+    public List<Progress.ActivityChange> ActivityChanges { get; } = [];
+
     /// <summary>Seasons whose trophies were decided.</summary>
     public List<SeasonEnded> SeasonsEnded { get; } = [];
 

@@ -27,9 +27,6 @@ public partial interface ISqlDialect
     /// </summary>
     string AddToBalance { get; }
 
-    /// <summary>Adds to a person's daily usage of a rule.</summary>
-    string AddDailyUsage { get; }
-
     /// <summary>Records a badge tier unless already earned; affects one row when new.</summary>
     string InsertBadgeIfAbsent { get; }
 

@@ -63,16 +63,6 @@ public sealed partial class SqlServerDialect
         """;
 
     /// <inheritdoc />
-    public string AddDailyUsage => """
-        MERGE daily_usage WITH (HOLDLOCK) AS target
-        USING (SELECT @TenantId AS tenant_id, @ParticipantId AS participant_id, @RuleId AS rule_id, @DayKey AS day_key) AS source
-            ON target.tenant_id = source.tenant_id AND target.participant_id = source.participant_id
-               AND target.rule_id = source.rule_id AND target.day_key = source.day_key
-        WHEN MATCHED THEN UPDATE SET points = target.points + @Points
-        WHEN NOT MATCHED THEN INSERT (tenant_id, participant_id, rule_id, day_key, points) VALUES (@TenantId, @ParticipantId, @RuleId, @DayKey, @Points);
-        """;
-
-    /// <inheritdoc />
     public string InsertBadgeIfAbsent => """
         INSERT INTO participant_badges (tenant_id, participant_id, badge_id, tier, earned_at_ms)
         SELECT @TenantId, @ParticipantId, @BadgeId, @Tier, @NowMs

@@ -54,12 +54,6 @@ public sealed partial class SqliteDialect
         """;
 
     /// <inheritdoc />
-    public string AddDailyUsage => """
-        INSERT INTO daily_usage (tenant_id, participant_id, rule_id, day_key, points) VALUES (@TenantId, @ParticipantId, @RuleId, @DayKey, @Points)
-        ON CONFLICT (tenant_id, participant_id, rule_id, day_key) DO UPDATE SET points = daily_usage.points + excluded.points
-        """;
-
-    /// <inheritdoc />
     public string InsertBadgeIfAbsent => """
         INSERT INTO participant_badges (tenant_id, participant_id, badge_id, tier, earned_at_ms)
         VALUES (@TenantId, @ParticipantId, @BadgeId, @Tier, @NowMs)

@@ -46,8 +46,12 @@ public sealed class ConcurrentIngestTests : IDisposable
         await GameHost.WaitUntilAsync(async () => await CountAsync("SELECT COUNT(*) FROM inbox WHERE status = 0") == 0, TimeSpan.FromSeconds(30), "the scorer to drain the inbox");
         const int facts = Workers * PerWorker;
         Assert.Equal(facts, await CountAsync("SELECT COUNT(*) FROM inbox WHERE tenant_id = 'busy' AND status = 1"));
-        Assert.Equal(facts, await CountAsync("SELECT COUNT(*) FROM ledger WHERE tenant_id = 'busy'"));
-        Assert.Equal(facts * 10, await CountAsync("SELECT SUM(points) FROM leaderboard_totals WHERE tenant_id = 'busy' AND board = 'agents' AND period_key = 'all'"));
+        // One solve entry per fact; quest rewards of the week the facts happened in may join them (quests are judged on when facts happened).
+        Assert.Equal(facts, await CountAsync("SELECT COUNT(*) FROM ledger WHERE tenant_id = 'busy' AND rule_id = 'agent.ticket-solved'"));
+        Assert.Equal(facts * 10, await CountAsync("SELECT SUM(points) FROM ledger WHERE tenant_id = 'busy' AND rule_id = 'agent.ticket-solved'"));
+        Assert.Equal(await CountAsync("SELECT SUM(points) FROM ledger WHERE tenant_id = 'busy'"),
+            await CountAsync("SELECT SUM(points) FROM leaderboard_totals WHERE tenant_id = 'busy' AND board = 'agents' AND period_key = 'all'"));
+        var entries = await CountAsync("SELECT COUNT(*) FROM ledger WHERE tenant_id = 'busy'");
 
         // The same facts again, concurrently, under new delivery ids: all duplicates, nothing changes.
         var answers = await Task.WhenAll(Enumerable.Range(0, Workers).Select(async w =>
@@ -58,7 +62,7 @@ public sealed class ConcurrentIngestTests : IDisposable
         }));
         Assert.All(answers, a => Assert.Equal("duplicate", a));
         await Task.Delay(300);
-        Assert.Equal(facts, await CountAsync("SELECT COUNT(*) FROM ledger WHERE tenant_id = 'busy'"));
+        Assert.Equal(entries, await CountAsync("SELECT COUNT(*) FROM ledger WHERE tenant_id = 'busy'"));
     }
 
     private async Task<long> CountAsync(string sql, string? parameter = null)

@@ -112,18 +112,22 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         Assert.Equal(size, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM inbox WHERE status = 1"));
         Assert.Equal(0, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dead_letters"));
         Assert.Equal(0, await db.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM (SELECT source_inbox_id FROM ledger GROUP BY source_inbox_id, rule_id HAVING COUNT(*) > 1)"));
+            "SELECT COUNT(*) FROM (SELECT source_inbox_id FROM ledger WHERE source_inbox_id IS NOT NULL GROUP BY source_inbox_id, rule_id HAVING COUNT(*) > 1)"));
         Assert.Equal(size, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ledger WHERE rule_id = 'agent.ticket-solved'"));
 
         var expected = Enumerable.Range(0, size).GroupBy(WebhookSender.AgentOf).ToDictionary(g => g.Key, g => 10L * g.Count());
+        // Solve points exactly as sent; quest rewards of the week the facts happened in may come on top (boards hold both).
         var ledger = (await db.QueryAsync<(string Agent, long Points)>(
+            "SELECT p.external_id, SUM(l.points) FROM ledger l JOIN participants p ON p.id = l.participant_id WHERE l.tenant_id = @Tenant AND l.rule_id = 'agent.ticket-solved' GROUP BY p.external_id",
+            new { Tenant })).ToDictionary(r => r.Agent, r => r.Points);
+        var held = (await db.QueryAsync<(string Agent, long Points)>(
             "SELECT p.external_id, SUM(l.points) FROM ledger l JOIN participants p ON p.id = l.participant_id WHERE l.tenant_id = @Tenant GROUP BY p.external_id",
             new { Tenant })).ToDictionary(r => r.Agent, r => r.Points);
         var boards = (await db.QueryAsync<(string Agent, long Points)>(
             "SELECT member_key, points FROM leaderboard_totals WHERE tenant_id = @Tenant AND board = 'agents' AND period_key = 'all'",
             new { Tenant })).ToDictionary(r => r.Agent, r => r.Points);
         Assert.Equal(expected.OrderBy(e => e.Key), ledger.OrderBy(e => e.Key));
-        Assert.Equal(expected.OrderBy(e => e.Key), boards.OrderBy(e => e.Key));
+        Assert.Equal(held.OrderBy(e => e.Key), boards.OrderBy(e => e.Key));
         output.WriteLine($"ledger: {size} entries, {expected.Values.Sum()} points over {expected.Count} agents, exactly as sent");
     }
 

@@ -1,5 +1,6 @@
 using HelpdeskGamify.Connector.Events;
 using HelpdeskGamify.Connector.Leaderboards;
+using HelpdeskGamify.Connector.Scoring.Ledger;
 using HelpdeskGamify.Connector.Scoring.Rules;
 using HelpdeskGamify.Connector.Scoring.Tickets;
 
@@ -23,7 +24,7 @@ public static class ScoreModel
         }
         var tickets = new Dictionary<string, List<TicketFact>>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var usage = new Dictionary<(string, string, string, string), int>();
+        var holdings = new List<(string Kind, string Id, string RuleId, DayClaim Claim)>();
         foreach (var e in events)
         {
             var key = NaturalKey.For(e);
@@ -36,23 +37,21 @@ public static class ScoreModel
             {
                 continue;
             }
-            foreach (var a in RuleEvaluator.Evaluate(e, rules))
-            {
-                var points = a.Points;
-                if (rules.Rules.FirstOrDefault(r => r.Id == a.RuleId)?.DailyCap is { } cap && points > 0)
-                {
-                    var slot = (a.ParticipantKind, a.ParticipantId, a.RuleId, LeaderboardPeriods.KeyOf("day", e.OccurredAt));
-                    points = Math.Clamp(cap - usage.GetValueOrDefault(slot), 0, points);
-                    usage[slot] = usage.GetValueOrDefault(slot) + points;
-                }
-                Add(a.ParticipantKind, a.ParticipantId, points, 0);
-            }
+            holdings.AddRange(RuleEvaluator.Evaluate(e, rules).Select(a =>
+                (a.ParticipantKind, a.ParticipantId, a.RuleId, new DayClaim(key, null, a.Category, a.Reason, e.OccurredAt.ToUnixTimeMilliseconds(), a.Points, 0, 0, 0))));
         }
         foreach (var (ticket, facts) in tickets)
         {
-            foreach (var h in TicketPolicy.Compute(ticket, facts, rules, now).Holdings)
+            holdings.AddRange(TicketPolicy.Compute(ticket, facts, rules, now).Holdings.Select(h =>
+                (h.ParticipantKind, h.ParticipantId, h.RuleId, new DayClaim(h.AwardKey, ticket, h.Category, h.Reason, h.OccurredAtMs, h.Balance, h.Pending, 0, 0))));
+        }
+        // Daily caps are shared out per person, rule and day exactly as the worker does (DailyCaps.Share).
+        foreach (var day in holdings.GroupBy(h => (h.Kind, h.Id, h.RuleId, LeaderboardPeriods.KeyOf("day", DateTimeOffset.FromUnixTimeMilliseconds(h.Claim.OccurredAtMs)))))
+        {
+            var cap = rules.Rules.FirstOrDefault(r => r.Id == day.Key.RuleId)?.DailyCap;
+            foreach (var (_, share) in DailyCaps.Share(day.Select(h => h.Claim), cap))
             {
-                Add(h.ParticipantKind, h.ParticipantId, h.Balance, h.Pending);
+                Add(day.Key.Kind, day.Key.Id, share.Balance, share.Pending);
             }
         }
         return totals;

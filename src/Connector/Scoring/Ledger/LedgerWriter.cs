@@ -1,7 +1,9 @@
 using System.Data.Common;
 using Dapper;
 using HelpdeskGamify.Connector.Leaderboards;
+using HelpdeskGamify.Connector.Scoring.Progress;
 using HelpdeskGamify.Connector.Scoring.Rules;
+using HelpdeskGamify.Connector.Scoring.Seasons;
 using HelpdeskGamify.Connector.Scoring.Tickets;
 using HelpdeskGamify.Connector.Storage;
 
@@ -9,17 +11,17 @@ namespace HelpdeskGamify.Connector.Scoring.Ledger;
 
 /// <summary>
 /// Appends one ledger entry and everything derived from it, inside the caller's transaction:
-/// daily caps, the person's running balance, and the per-period board totals.
+/// daily caps, the person's running balance, activity counters and the per-period board totals.
 /// </summary>
 public sealed class LedgerWriter(Database database, ScoringStore store)
 {
-    private const string SelectUsage = """
-        SELECT points FROM daily_usage WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND rule_id = @RuleId AND day_key = @DayKey
-        """;
-
     private const string SelectTeam = "SELECT team FROM participants WHERE id = @ParticipantId AND tenant_id = @TenantId";
 
-    private const string CountAwardKey = "SELECT COUNT(*) FROM ledger WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND award_key = @AwardKey AND rule_id = @RuleId";
+    // A capped award may have been shared out to nothing, which leaves a claim but no ledger entry.
+    private const string CountAwardKey = """
+        SELECT (SELECT COUNT(*) FROM ledger WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND award_key = @AwardKey AND rule_id = @RuleId)
+             + (SELECT COUNT(*) FROM cap_claims WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND award_key = @AwardKey AND rule_id = @RuleId)
+        """;
 
     /// <summary>
     /// Writes a one-off award (an event outside any ticket) unless the same rule already awarded the same fact
@@ -34,20 +36,27 @@ public sealed class LedgerWriter(Database database, ScoringStore store)
         return seen == 0 && await WriteAsync(connection, tx, tenantId, d, sourceInboxId, rules, nowMs, batch, ct);
     }
 
-    /// <summary>Writes <paramref name="d"/>; returns false when nothing was written (a replay, or a cap left no room).</summary>
+    /// <summary>
+    /// Writes <paramref name="d"/>; returns false when nothing was written (a replay, or a cap left no room).
+    /// A rule with a daily cap (or a holding that was scored under one, <paramref name="capClaimed"/>) goes through
+    /// <see cref="DailyCaps"/>, which may also move other holdings of the same person, rule and day.
+    /// </summary>
     public async Task<bool> WriteAsync(DbConnection connection, DbTransaction tx, string tenantId, LedgerDelta d, long? sourceInboxId,
-        RuleSet rules, long nowMs, ScoringBatch batch, CancellationToken ct)
+        RuleSet rules, long nowMs, ScoringBatch batch, CancellationToken ct, bool capClaimed = false)
     {
         var participantId = await store.UpsertParticipantAsync(connection, tx, batch, tenantId, d.ParticipantKind, d.ParticipantId, d.DisplayName, d.Team, nowMs, ct);
-        var rule = rules.Rules.FirstOrDefault(r => r.Id == d.RuleId);
-        if (rule?.DailyCap is { } cap && d.Points + d.PendingPoints > 0)
+        var cap = rules.Rules.FirstOrDefault(r => r.Id == d.RuleId)?.DailyCap;
+        if ((cap is not null || capClaimed) && !EntryKinds.IsSpending(d.EntryKind))
         {
-            d = await ClipToDailyCapAsync(connection, tx, tenantId, participantId, d, cap, ct);
-            if (d.Points == 0 && d.PendingPoints == 0)
-            {
-                return false;
-            }
+            return await DailyCaps.WriteAsync(connection, tx, database.Dialect, tenantId, participantId, d, cap, sourceInboxId,
+                (entry, source) => AppendAsync(connection, tx, tenantId, participantId, entry, source, nowMs, batch, ct), ct);
         }
+        return await AppendAsync(connection, tx, tenantId, participantId, d, sourceInboxId, nowMs, batch, ct);
+    }
+
+    private async Task<bool> AppendAsync(DbConnection connection, DbTransaction tx, string tenantId, long participantId, LedgerDelta d, long? sourceInboxId,
+        long nowMs, ScoringBatch batch, CancellationToken ct)
+    {
         var ledgerId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(database.Dialect.InsertLedgerIfAbsent, new
         {
             TenantId = tenantId, ParticipantId = participantId, d.Points, d.PendingPoints, d.Category, d.Reason, d.RuleId, d.EntryKind,
@@ -58,6 +67,10 @@ public sealed class LedgerWriter(Database database, ScoringStore store)
             return false;
         }
         var spending = EntryKinds.IsSpending(d.EntryKind);
+        if (!spending)
+        {
+            await ActivityCounters.AddAsync(connection, tx, database.Dialect, tenantId, participantId, d, batch, ct);
+        }
         var (balance, pending) = await connection.QuerySingleAsync<(long Balance, long Pending)>(new CommandDefinition(database.Dialect.AddToBalance, new
         {
             TenantId = tenantId, ParticipantId = participantId, d.Points, d.PendingPoints, Earned = spending ? 0 : d.Points,
@@ -69,30 +82,15 @@ public sealed class LedgerWriter(Database database, ScoringStore store)
                 ? await connection.ExecuteScalarAsync<string?>(new CommandDefinition(SelectTeam, new { TenantId = tenantId, ParticipantId = participantId }, tx, cancellationToken: ct))
                 : null);
             await AddToBoardsAsync(connection, tx, tenantId, d, team, nowMs, batch, ct);
+            if (d.ParticipantKind == ParticipantKinds.Agent)
+            {
+                await SeasonTrophies.NoteLateAsync(connection, tx, tenantId, d.OccurredAtMs, nowMs, ct);
+            }
         }
         batch.Touched.Add(new TouchedParticipant(tenantId, participantId, d.ParticipantKind, d.ParticipantId));
         batch.Awards.Add(new PointsAwarded(tenantId, d.ParticipantKind, d.ParticipantId, ledgerId.Value, d.Points, d.Category, d.Reason,
             d.TicketId, balance, pending) { EntryKind = d.EntryKind, PendingPoints = d.PendingPoints });
         return true;
-    }
-
-    private async Task<LedgerDelta> ClipToDailyCapAsync(DbConnection connection, DbTransaction tx, string tenantId, long participantId,
-        LedgerDelta d, int cap, CancellationToken ct)
-    {
-        var day = LeaderboardPeriods.KeyOf("day", DateTimeOffset.FromUnixTimeMilliseconds(d.OccurredAtMs));
-        var args = new { TenantId = tenantId, ParticipantId = participantId, d.RuleId, DayKey = day };
-        var used = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(SelectUsage, args, tx, cancellationToken: ct)) ?? 0;
-        var amount = d.Points + d.PendingPoints;
-        var allowed = Math.Clamp(cap - used, 0, amount);
-        if (allowed > 0)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(database.Dialect.AddDailyUsage, new { args.TenantId, args.ParticipantId, args.RuleId, args.DayKey, Points = allowed },
-                tx, cancellationToken: ct));
-        }
-        var excess = amount - allowed;
-        return excess == 0 ? d : d.Points > 0
-            ? d with { Points = d.Points - excess, Reason = d.Reason + $" (daily cap of {cap})" }
-            : d with { PendingPoints = d.PendingPoints - excess, Reason = d.Reason + $" (daily cap of {cap})" };
     }
 
     private async Task AddToBoardsAsync(DbConnection connection, DbTransaction tx, string tenantId, LedgerDelta d, string? team,

@@ -11,7 +11,8 @@ namespace HelpdeskGamify.Connector.Scoring.Maintenance;
 
 /// <summary>
 /// The slow, clock-driven parts of the game, run by the scoring loop at most once a minute: season
-/// trophies once a season has ended, and customer points that expire after a period without activity.
+/// trophies once a season has ended (and again after late facts, during its grace period), and customer
+/// points that expire after a period without activity.
 /// Both are idempotent, so several nodes running them at once do no harm.
 /// </summary>
 public sealed class MaintenancePass(

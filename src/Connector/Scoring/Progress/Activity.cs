@@ -13,3 +13,10 @@ public readonly record struct Activity(string RuleId, string Category, long Occu
     /// <summary>Whether it counts as one achievement of its rule.</summary>
     public bool Counts => Points > 0;
 }
+
+/// <summary>
+/// A change to one of a person's activity units in a batch: which rule, when the fact happened, and
+/// whether the unit started (+1) or stopped (−1) counting as an award. The progress pass re-measures
+/// only what such changes can move.
+/// </summary>
+public readonly record struct ActivityChange(string TenantId, long ParticipantId, string RuleId, long OccurredAtMs, int AwardsDelta);

@@ -3,37 +3,66 @@ using Dapper;
 
 namespace HelpdeskGamify.Connector.Scoring.Progress;
 
-/// <summary>Reads a person's settled activity from the ledger: one row per rule and award, as badges and quests count it.</summary>
+/// <summary>
+/// Reads a person's settled activity from the counters the ledger writer keeps (<see cref="ActivityCounters"/>):
+/// one unit per rule and award, as badges and quests count it, and lifetime totals per rule and category.
+/// </summary>
 public static class ActivityStore
 {
     private const string SelectActivity = """
-        SELECT rule_id AS RuleId, MIN(category) AS Category, MIN(occurred_at_ms) AS OccurredAtMs, SUM(points) AS Points
-        FROM ledger
-        WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND entry_kind NOT IN ('redemption', 'expiry')
-        GROUP BY rule_id, award_key
+        SELECT rule_id AS RuleId, category AS Category, occurred_at_ms AS OccurredAtMs, points AS Points
+        FROM activity_units WHERE tenant_id = @TenantId AND participant_id = @ParticipantId
         """;
 
-    // The members drive the query (an IN list, not a join): as a join SQLite read the whole tenant's ledger
-    // once per team member scored, which was most of the scorer's time (docs/performance.md).
+    private const string SelectActivityBetween = """
+        SELECT rule_id AS RuleId, category AS Category, occurred_at_ms AS OccurredAtMs, points AS Points
+        FROM activity_units WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND occurred_at_ms >= @FromMs AND occurred_at_ms < @ToMs
+        """;
+
     private const string SelectTeamActivity = """
-        SELECT l.rule_id AS RuleId, MIN(l.category) AS Category, MIN(l.occurred_at_ms) AS OccurredAtMs, SUM(l.points) AS Points
-        FROM ledger l
-        WHERE l.tenant_id = @TenantId AND l.entry_kind NOT IN ('redemption', 'expiry')
-          AND l.participant_id IN (SELECT p.id FROM participants p WHERE p.tenant_id = @TenantId AND p.kind = 'agent' AND p.team = @Team)
-        GROUP BY l.participant_id, l.rule_id, l.award_key
+        SELECT u.participant_id AS ParticipantId, u.rule_id AS RuleId, u.category AS Category, u.occurred_at_ms AS OccurredAtMs, u.points AS Points
+        FROM activity_units u JOIN participants p ON p.id = u.participant_id
+        WHERE u.tenant_id = @TenantId AND p.tenant_id = @TenantId AND p.kind = 'agent' AND p.team = @Team
+          AND u.occurred_at_ms >= @FromMs AND u.occurred_at_ms < @ToMs
+        """;
+
+    private const string SelectAwardTimes = """
+        SELECT occurred_at_ms FROM activity_units
+        WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND rule_id = @RuleId AND points > 0
+          AND occurred_at_ms >= @FromMs AND occurred_at_ms < @ToMs
+        """;
+
+    private const string SelectTotals = """
+        SELECT rule_id AS RuleId, category AS Category, awards AS Awards, points AS Points
+        FROM activity_totals WHERE tenant_id = @TenantId AND participant_id = @ParticipantId
+        """;
+
+    private const string SelectRuleUnits = """
+        SELECT award_key AS AwardKey, occurred_at_ms AS OccurredAtMs, points AS Points FROM activity_units
+        WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND rule_id = @RuleId AND occurred_at_ms >= @FromMs AND occurred_at_ms < @ToMs
+        """;
+
+    private const string SelectTeamRuleUnits = """
+        SELECT u.participant_id AS ParticipantId, u.award_key AS AwardKey, u.occurred_at_ms AS OccurredAtMs, u.points AS Points
+        FROM activity_units u JOIN participants p ON p.id = u.participant_id
+        WHERE u.tenant_id = @TenantId AND p.tenant_id = @TenantId AND p.kind = 'agent' AND p.team = @Team AND u.rule_id = @RuleId
+          AND u.occurred_at_ms >= @FromMs AND u.occurred_at_ms < @ToMs
         """;
 
     private const string SelectTeamMembers = "SELECT id AS Id, external_id AS ExternalId FROM participants WHERE tenant_id = @TenantId AND kind = 'agent' AND team = @Team";
 
     private const string SelectTeam = "SELECT team FROM participants WHERE tenant_id = @TenantId AND id = @ParticipantId";
 
-    /// <summary>The summed activity of every agent of a team, for team quests.</summary>
-    public static async Task<IReadOnlyList<Activity>> LoadTeamAsync(DbConnection connection, DbTransaction? tx, string tenantId, string team, CancellationToken ct)
-    {
-        var rows = await connection.QueryAsync<(string RuleId, string Category, long OccurredAtMs, long Points)>(new CommandDefinition(SelectTeamActivity,
-            new { TenantId = tenantId, Team = team }, tx, cancellationToken: ct));
-        return rows.Select(r => new Activity(r.RuleId, r.Category, r.OccurredAtMs, r.Points)).ToList();
-    }
+    /// <summary>The summed activity of every agent of a team, for team quests (all time).</summary>
+    public static async Task<IReadOnlyList<Activity>> LoadTeamAsync(DbConnection connection, DbTransaction? tx, string tenantId, string team, CancellationToken ct) =>
+        (await LoadTeamAsync(connection, tx, tenantId, team, long.MinValue, long.MaxValue, ct)).Select(m => m.Activity).ToList();
+
+    /// <summary>The activity of every agent of a team, with whose it is, whose facts happened in [<paramref name="fromMs"/>, <paramref name="toMs"/>).</summary>
+    public static async Task<IReadOnlyList<(long ParticipantId, Activity Activity)>> LoadTeamAsync(DbConnection connection, DbTransaction? tx, string tenantId, string team,
+        long fromMs, long toMs, CancellationToken ct) =>
+        (await connection.QueryAsync<(long ParticipantId, string RuleId, string Category, long OccurredAtMs, long Points)>(new CommandDefinition(SelectTeamActivity,
+            new { TenantId = tenantId, Team = team, FromMs = fromMs, ToMs = toMs }, tx, cancellationToken: ct)))
+        .Select(r => (r.ParticipantId, new Activity(r.RuleId, r.Category, r.OccurredAtMs, r.Points))).ToList();
 
     /// <summary>The agents of a team.</summary>
     public static async Task<IReadOnlyList<(long Id, string ExternalId)>> TeamMembersAsync(DbConnection connection, DbTransaction? tx, string tenantId, string team, CancellationToken ct) =>
@@ -43,11 +72,41 @@ public static class ActivityStore
     public static Task<string?> TeamOfAsync(DbConnection connection, DbTransaction? tx, string tenantId, long participantId, CancellationToken ct) =>
         connection.ExecuteScalarAsync<string?>(new CommandDefinition(SelectTeam, new { TenantId = tenantId, ParticipantId = participantId }, tx, cancellationToken: ct));
 
-    /// <summary>The person's activity (inside <paramref name="tx"/> when given, so it sees the batch's own entries).</summary>
-    public static async Task<IReadOnlyList<Activity>> LoadAsync(DbConnection connection, DbTransaction? tx, string tenantId, long participantId, CancellationToken ct)
-    {
-        var rows = await connection.QueryAsync<(string RuleId, string Category, long OccurredAtMs, long Points)>(new CommandDefinition(SelectActivity,
-            new { TenantId = tenantId, ParticipantId = participantId }, tx, cancellationToken: ct));
-        return rows.Select(r => new Activity(r.RuleId, r.Category, r.OccurredAtMs, r.Points)).ToList();
-    }
+    /// <summary>The person's activity, all time (inside <paramref name="tx"/> when given, so it sees the batch's own entries).</summary>
+    public static async Task<IReadOnlyList<Activity>> LoadAsync(DbConnection connection, DbTransaction? tx, string tenantId, long participantId, CancellationToken ct) =>
+        Units(await connection.QueryAsync<(string RuleId, string Category, long OccurredAtMs, long Points)>(new CommandDefinition(SelectActivity, new { TenantId = tenantId, ParticipantId = participantId }, tx, cancellationToken: ct)));
+
+    /// <summary>The person's activity whose facts happened in [<paramref name="fromMs"/>, <paramref name="toMs"/>).</summary>
+    public static async Task<IReadOnlyList<Activity>> LoadAsync(DbConnection connection, DbTransaction? tx, string tenantId, long participantId,
+        long fromMs, long toMs, CancellationToken ct) =>
+        Units(await connection.QueryAsync<(string RuleId, string Category, long OccurredAtMs, long Points)>(new CommandDefinition(SelectActivityBetween,
+            new { TenantId = tenantId, ParticipantId = participantId, FromMs = fromMs, ToMs = toMs }, tx, cancellationToken: ct)));
+
+    /// <summary>When the person's awards of one rule happened (units with positive net points), in [<paramref name="fromMs"/>, <paramref name="toMs"/>).</summary>
+    public static async Task<IReadOnlyList<long>> AwardTimesAsync(DbConnection connection, DbTransaction? tx, string tenantId, long participantId, string ruleId,
+        long fromMs, long toMs, CancellationToken ct) =>
+        (await connection.QueryAsync<long>(new CommandDefinition(SelectAwardTimes,
+            new { TenantId = tenantId, ParticipantId = participantId, RuleId = ruleId, FromMs = fromMs, ToMs = toMs }, tx, cancellationToken: ct))).AsList();
+
+    /// <summary>The person's lifetime awards and points per rule and category.</summary>
+    public static async Task<IReadOnlyList<ActivityTotal>> TotalsAsync(DbConnection connection, DbTransaction? tx, string tenantId, long participantId, CancellationToken ct) =>
+        (await connection.QueryAsync<ActivityTotal>(new CommandDefinition(SelectTotals, new { TenantId = tenantId, ParticipantId = participantId }, tx, cancellationToken: ct))).AsList();
+
+    /// <summary>The person's units of one rule (award key, when, net points) in [<paramref name="fromMs"/>, <paramref name="toMs"/>).</summary>
+    public static async Task<IReadOnlyList<(string AwardKey, long OccurredAtMs, long Points)>> RuleUnitsAsync(DbConnection connection, DbTransaction? tx,
+        string tenantId, long participantId, string ruleId, long fromMs, long toMs, CancellationToken ct) =>
+        (await connection.QueryAsync<(string AwardKey, long OccurredAtMs, long Points)>(new CommandDefinition(SelectRuleUnits,
+            new { TenantId = tenantId, ParticipantId = participantId, RuleId = ruleId, FromMs = fromMs, ToMs = toMs }, tx, cancellationToken: ct))).AsList();
+
+    /// <summary>The units of one rule of every agent of a team (whose, award key, when, net points) in [<paramref name="fromMs"/>, <paramref name="toMs"/>).</summary>
+    public static async Task<IReadOnlyList<(long ParticipantId, string AwardKey, long OccurredAtMs, long Points)>> TeamRuleUnitsAsync(DbConnection connection,
+        DbTransaction? tx, string tenantId, string team, string ruleId, long fromMs, long toMs, CancellationToken ct) =>
+        (await connection.QueryAsync<(long ParticipantId, string AwardKey, long OccurredAtMs, long Points)>(new CommandDefinition(SelectTeamRuleUnits,
+            new { TenantId = tenantId, Team = team, RuleId = ruleId, FromMs = fromMs, ToMs = toMs }, tx, cancellationToken: ct))).AsList();
+
+    private static List<Activity> Units(IEnumerable<(string RuleId, string Category, long OccurredAtMs, long Points)> rows) =>
+        rows.Select(r => new Activity(r.RuleId, r.Category, r.OccurredAtMs, r.Points)).ToList();
 }
+
+/// <summary>A person's lifetime counters of one rule and category: awards (units with positive net points) and net points.</summary>
+public sealed record ActivityTotal(string RuleId, string Category, long Awards, long Points);

@@ -11,9 +11,11 @@ using HelpdeskGamify.Connector.Storage;
 namespace HelpdeskGamify.Connector.Scoring.Progress;
 
 /// <summary>
-/// After a batch's ledger entries, in the same transaction: award newly reached badge tiers, move
-/// levels, complete quests (their reward is one more ledger entry). Badges and quest completions are
-/// insert-if-absent rows, so replaying a batch never awards them twice.
+/// After a batch's ledger entries, in the same transaction: settle quests, then badges and levels, of
+/// everyone the batch touched. Each is brought to what the person's settled activity says now — a quest
+/// or badge tier that no longer holds after a clawback is taken back — so the end state depends on the
+/// facts, not on the order they arrived in. The pass reads counters and the units inside the windows the
+/// definitions look at (<see cref="ActivityStore"/>), never a person's whole ledger.
 /// </summary>
 public sealed class ProgressTracker(Database database, LedgerWriter writer)
 {
@@ -21,17 +23,28 @@ public sealed class ProgressTracker(Database database, LedgerWriter writer)
 
     private const string UpdateLevel = "UPDATE participant_balances SET level_index = @LevelIndex WHERE participant_id = @ParticipantId AND tenant_id = @TenantId";
 
+    private const string SelectBadges = "SELECT badge_id AS BadgeId, tier AS Tier FROM participant_badges WHERE tenant_id = @TenantId AND participant_id = @ParticipantId";
+
+    private const string DeleteBadge = "DELETE FROM participant_badges WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND badge_id = @BadgeId AND tier = @Tier";
+
     /// <summary>Updates everyone the batch touched.</summary>
     public async Task UpdateAsync(DbConnection connection, DbTransaction tx, Func<string, Task<RuleSet>> rulesFor, DateTimeOffset now,
         ScoringBatch batch, CancellationToken ct)
     {
-        var teams = new TeamsInBatch();
+        // Quests first: their rewards are activity that badges and levels count (but quests never count them).
+        var changes = ByPerson(batch.ActivityChanges);
         foreach (var person in batch.Touched.ToList().OrderBy(p => p.Id))
         {
             var rules = await rulesFor(person.TenantId);
-            var activity = await ActivityStore.LoadAsync(connection, tx, person.TenantId, person.Id, ct);
-            await BadgesAsync(connection, tx, person, rules, activity, now, batch, ct);
-            await QuestsAsync(connection, tx, person, rules, activity, teams, now, batch, ct);
+            await QuestSettlement.SettleAsync(database, writer, connection, tx, person, rules,
+                changes.GetValueOrDefault((person.TenantId, person.Id)) ?? [], now, batch, ct);
+        }
+        // Quest rewards may have touched team mates and added changes: take everyone as they are now.
+        changes = ByPerson(batch.ActivityChanges);
+        foreach (var person in batch.Touched.ToList().OrderBy(p => p.Id))
+        {
+            var rules = await rulesFor(person.TenantId);
+            await BadgesAsync(connection, tx, person, rules, changes.GetValueOrDefault((person.TenantId, person.Id)) ?? [], now, batch, ct);
             await LevelAsync(connection, tx, person, rules, now, batch, ct);
         }
     }
@@ -49,75 +62,71 @@ public sealed class ProgressTracker(Database database, LedgerWriter writer)
         return LevelStanding.On(rules.Levels.Customer, points);
     }
 
-    private async Task BadgesAsync(DbConnection connection, DbTransaction tx, TouchedParticipant person, RuleSet rules,
-        IReadOnlyList<Activity> activity, DateTimeOffset now, ScoringBatch batch, CancellationToken ct)
+    /// <summary>
+    /// A badge's measure from the lifetime counters, or, for window and streak badges, from the award times near the changes
+    /// (then not complete: only tiers reached can be trusted, none taken away) or of all time when an award was taken back.
+    /// Null when nothing the badge measures changed.
+    /// </summary>
+    public static async Task<(long Measure, bool Complete)?> MeasureAsync(DbConnection connection, DbTransaction? tx, string tenantId, long participantId,
+        BadgeDefinition badge, IReadOnlyList<ActivityTotal> totals, IReadOnlyList<ActivityChange> changes, CancellationToken ct)
     {
-        foreach (var badge in rules.Badges.Where(b => Target(b.For) == person.Kind))
+        switch (badge.Kind)
         {
-            foreach (var tier in BadgeEvaluator.Reached(badge, activity))
+            case BadgeKind.First or BadgeKind.Count:
+                return (totals.Where(t => t.RuleId == badge.Rule).Sum(t => t.Awards), true);
+            case BadgeKind.Threshold:
+                return (totals.Where(t => badge.Category is null || t.Category == badge.Category).Sum(t => t.Points), true);
+        }
+        var moved = changes.Where(c => c.RuleId == badge.Rule && c.AwardsDelta != 0).ToList();
+        if (moved.Count == 0 || badge.Rule is null)
+        {
+            return null;
+        }
+        // Only runs or windows that contain a changed award can have changed; a lost award needs the whole history to re-decide.
+        var lost = moved.Any(c => c.AwardsDelta < 0);
+        var reach = badge.Kind == BadgeKind.Window ? TimeSpan.FromDays(badge.WindowDays) : TimeSpan.FromDays(badge.Tiers.Max(t => t.Target) + 1);
+        var (from, to) = lost ? (long.MinValue, long.MaxValue)
+            : (moved.Min(c => c.OccurredAtMs) - (long)reach.TotalMilliseconds, moved.Max(c => c.OccurredAtMs) + (long)reach.TotalMilliseconds + 1);
+        var times = await ActivityStore.AwardTimesAsync(connection, tx, tenantId, participantId, badge.Rule, from, to, ct);
+        return (BadgeEvaluator.Measure(badge, times.Select(t => new Activity(badge.Rule, "", t, 1)).ToList()), lost);
+    }
+
+    private async Task BadgesAsync(DbConnection connection, DbTransaction tx, TouchedParticipant person, RuleSet rules,
+        IReadOnlyList<ActivityChange> changes, DateTimeOffset now, ScoringBatch batch, CancellationToken ct)
+    {
+        var badges = rules.Badges.Where(b => Target(b.For) == person.Kind).ToList();
+        if (badges.Count == 0)
+        {
+            return;
+        }
+        var args = new { person.TenantId, ParticipantId = person.Id };
+        var held = (await connection.QueryAsync<(string BadgeId, string Tier)>(new CommandDefinition(SelectBadges, args, tx, cancellationToken: ct))).ToHashSet();
+        var totals = await ActivityStore.TotalsAsync(connection, tx, person.TenantId, person.Id, ct);
+        foreach (var badge in badges)
+        {
+            if (await MeasureAsync(connection, tx, person.TenantId, person.Id, badge, totals, changes, ct) is not var (measure, complete))
             {
-                var inserted = await connection.ExecuteAsync(new CommandDefinition(database.Dialect.InsertBadgeIfAbsent, new
+                continue;
+            }
+            foreach (var tier in badge.Tiers)
+            {
+                var has = held.Contains((badge.Id, tier.Tier));
+                if (measure >= tier.Target && !has)
                 {
-                    person.TenantId, ParticipantId = person.Id, BadgeId = badge.Id, tier.Tier, NowMs = now.ToUnixTimeMilliseconds(),
-                }, tx, cancellationToken: ct));
-                if (inserted == 1)
-                {
+                    await connection.ExecuteAsync(new CommandDefinition(database.Dialect.InsertBadgeIfAbsent, new
+                    {
+                        person.TenantId, ParticipantId = person.Id, BadgeId = badge.Id, tier.Tier, NowMs = now.ToUnixTimeMilliseconds(),
+                    }, tx, cancellationToken: ct));
                     batch.Badges.Add(new BadgeEarned(person.TenantId, person.Kind, person.ExternalId, badge.Id, badge.Name, badge.Description, tier.Tier));
                 }
-            }
-        }
-    }
-
-    private async Task QuestsAsync(DbConnection connection, DbTransaction tx, TouchedParticipant person, RuleSet rules,
-        IReadOnlyList<Activity> activity, TeamsInBatch teams, DateTimeOffset now,
-        ScoringBatch batch, CancellationToken ct)
-    {
-        var team = person.Kind == ParticipantKinds.Agent && rules.Quests.Any(q => q.Team)
-            ? await ActivityStore.TeamOfAsync(connection, tx, person.TenantId, person.Id, ct)
-            : null;
-        IReadOnlyList<Activity>? teamActivity = null;
-        foreach (var quest in rules.Quests.Where(q => Target(q.For) == person.Kind && (!q.Team || team is not null)))
-        {
-            var measured = quest.Team ? teamActivity ??= await teams.ActivityAsync(connection, tx, person.TenantId, team!, ct) : activity;
-            if (QuestEvaluator.Evaluate(quest, measured, now) is not { Progress: > 0 } status)
-            {
-                continue;
-            }
-            batch.Quests.Add(new QuestProgressed(person.TenantId, person.Kind, person.ExternalId, status));
-            if (!status.Completed)
-            {
-                continue;
-            }
-            // A team quest rewards every member once, whoever's work completed it.
-            // A team's completion was already recorded for every member earlier in this batch.
-            if (quest.Team && !teams.FirstCompletion(person.TenantId, team!, status.Key))
-            {
-                continue;
-            }
-            var winners = quest.Team
-                ? await ActivityStore.TeamMembersAsync(connection, tx, person.TenantId, team!, ct)
-                : [(person.Id, person.ExternalId)];
-            foreach (var (id, externalId) in winners)
-            {
-                if (await CompleteAsync(connection, tx, person.TenantId, person.Kind, id, externalId, quest, status, rules, now, batch, ct))
+                else if (measure < tier.Target && has && complete)
                 {
-                    teams.LedgerChanged();
+                    // The awards behind it were taken back (a late reopen or unhappy rating): the tier goes with them.
+                    await connection.ExecuteAsync(new CommandDefinition(DeleteBadge, new { person.TenantId, ParticipantId = person.Id, BadgeId = badge.Id, tier.Tier },
+                        tx, cancellationToken: ct));
                 }
             }
         }
-    }
-
-    private async Task<bool> CompleteAsync(DbConnection connection, DbTransaction tx, string tenantId, string kind, long participantId, string externalId,
-        QuestDefinition quest, QuestStatus status, RuleSet rules, DateTimeOffset now, ScoringBatch batch, CancellationToken ct)
-    {
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(database.Dialect.InsertQuestCompletionIfAbsent, new
-        {
-            TenantId = tenantId, ParticipantId = participantId, QuestKey = status.Key, NowMs = now.ToUnixTimeMilliseconds(),
-        }, tx, cancellationToken: ct));
-        return inserted == 1 && quest.RewardPoints > 0
-            && await writer.WriteAsync(connection, tx, tenantId, new LedgerDelta(kind, externalId, null, null,
-                "quest:" + quest.Id, "quest:" + status.Key, "engagement", $"Completed the {(quest.Team ? "team " : "")}quest '{quest.Name}'", EntryKinds.Award,
-                quest.RewardPoints, 0, now.ToUnixTimeMilliseconds(), null), null, rules, now.ToUnixTimeMilliseconds(), batch, ct);
     }
 
     private async Task LevelAsync(DbConnection connection, DbTransaction tx, TouchedParticipant person, RuleSet rules, DateTimeOffset now,
@@ -129,7 +138,8 @@ public sealed class ProgressTracker(Database database, LedgerWriter writer)
         {
             return;
         }
-        var activity = rules.Levels.CustomerWindowDays is null ? [] : await ActivityStore.LoadAsync(connection, tx, person.TenantId, person.Id, ct);
+        var activity = rules.Levels.CustomerWindowDays is not { } days || person.Kind != ParticipantKinds.Customer ? []
+            : await ActivityStore.LoadAsync(connection, tx, person.TenantId, person.Id, (now - TimeSpan.FromDays(days)).ToUnixTimeMilliseconds(), long.MaxValue, ct);
         var standing = Standing(rules, person.Kind, current.Earned, activity, now);
         if (standing.Index == current.LevelIndex)
         {
@@ -139,31 +149,8 @@ public sealed class ProgressTracker(Database database, LedgerWriter writer)
         batch.Levels.Add(new LevelChanged(person.TenantId, person.Kind, person.ExternalId, standing, standing.Index > current.LevelIndex ? "up" : "down"));
     }
 
-    private static string Target(RuleTarget t) => t == RuleTarget.Customer ? ParticipantKinds.Customer : ParticipantKinds.Agent;
+    private static Dictionary<(string, long), List<ActivityChange>> ByPerson(IEnumerable<ActivityChange> changes) =>
+        changes.GroupBy(c => (c.TenantId, c.ParticipantId)).ToDictionary(g => g.Key, g => g.ToList());
 
-    /// <summary>
-    /// What one progress pass knows about teams. A team's activity is read once per batch instead of once
-    /// per member scored (it reads the whole team's ledger): nothing else in the pass changes it but a quest
-    /// reward, which empties it. A team quest instance is completed for all members at once, so later
-    /// members of the same team in the batch would only repeat insert-if-absent rows that already exist.
-    /// </summary>
-    private sealed class TeamsInBatch
-    {
-        private readonly Dictionary<(string TenantId, string Team), IReadOnlyList<Activity>> _activity = [];
-        private readonly HashSet<(string TenantId, string Team, string QuestKey)> _completed = [];
-
-        public async Task<IReadOnlyList<Activity>> ActivityAsync(DbConnection connection, DbTransaction tx, string tenantId, string team, CancellationToken ct)
-        {
-            if (!_activity.TryGetValue((tenantId, team), out var activity))
-            {
-                activity = await ActivityStore.LoadTeamAsync(connection, tx, tenantId, team, ct);
-                _activity[(tenantId, team)] = activity;
-            }
-            return activity;
-        }
-
-        public bool FirstCompletion(string tenantId, string team, string questKey) => _completed.Add((tenantId, team, questKey));
-
-        public void LedgerChanged() => _activity.Clear();
-    }
+    internal static string Target(RuleTarget t) => t == RuleTarget.Customer ? ParticipantKinds.Customer : ParticipantKinds.Agent;
 }

@@ -16,21 +16,27 @@ namespace HelpdeskGamify.Connector.Scoring.Quests;
 public sealed record QuestStatus(string Id, string Key, string Name, string Description, long Progress, long Target,
     bool Completed, int RewardPoints, DateTimeOffset EndsAt);
 
-/// <summary>Measures quests over a person's activity. Pure.</summary>
+/// <summary>
+/// Measures quests over a person's activity. Pure: an instance's state is a function of the activity
+/// whose facts happened inside it (and, for personal-best steps, the four periods before it).
+/// Quest rewards themselves never count toward quests.
+/// </summary>
 public static class QuestEvaluator
 {
+    /// <summary>The rule id prefix of quest rewards.</summary>
+    public const string RewardRulePrefix = "quest:";
+
     /// <summary>The instance of <paramref name="quest"/> running at <paramref name="now"/>, or null when none runs.</summary>
     public static QuestStatus? Evaluate(QuestDefinition quest, IReadOnlyList<Activity> activity, DateTimeOffset now)
     {
-        if (Window(quest, now) is not var (start, end, key))
+        if (Instance(quest, now) is not var (start, end, key))
         {
             return null;
         }
         long progress = 0, target = 0;
         var completed = quest.Steps.Count > 0;
-        foreach (var step in quest.Steps)
+        foreach (var (step, stepTarget) in Targets(quest, activity, start, end))
         {
-            var stepTarget = step.PersonalBest ? Math.Max(step.Target, Baseline(step, activity, start, end - start) + 1) : step.Target;
             var measured = Measure(step, activity, start, end);
             progress += Math.Min(measured, stepTarget);
             target += stepTarget;
@@ -39,13 +45,51 @@ public static class QuestEvaluator
         return new QuestStatus(quest.Id, $"{quest.Id}:{key}", quest.Name, quest.Description, progress, target, completed, quest.RewardPoints, end);
     }
 
+    /// <summary>
+    /// When the instance running at <paramref name="at"/> was completed: the time of the earliest activity at which every
+    /// step had reached its target, counting only what still holds; null when it is not complete.
+    /// </summary>
+    public static DateTimeOffset? CompletedAt(QuestDefinition quest, IReadOnlyList<Activity> activity, DateTimeOffset at)
+    {
+        if (quest.Steps.Count == 0 || Instance(quest, at) is not var (start, end, _))
+        {
+            return null;
+        }
+        var targets = Targets(quest, activity, start, end).ToList();
+        var measured = new long[targets.Count];
+        var (from, to) = (start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds());
+        // Activity of one instant is taken together, so ties never depend on the order rows came in.
+        foreach (var instant in activity.Where(a => a.OccurredAtMs >= from && a.OccurredAtMs < to && Counted(a)).GroupBy(a => a.OccurredAtMs).OrderBy(g => g.Key))
+        {
+            for (var i = 0; i < targets.Count; i++)
+            {
+                measured[i] += Measure(targets[i].Step, instant);
+            }
+            if (Enumerable.Range(0, targets.Count).All(i => measured[i] >= targets[i].Target))
+            {
+                return DateTimeOffset.FromUnixTimeMilliseconds(instant.Key);
+            }
+        }
+        return null;
+    }
+
+    private static IEnumerable<(QuestStep Step, long Target)> Targets(QuestDefinition quest, IReadOnlyList<Activity> activity, DateTimeOffset start, DateTimeOffset end) =>
+        quest.Steps.Select(step => (step, step.PersonalBest ? Math.Max(step.Target, Baseline(step, activity, start, end - start) + 1) : step.Target));
+
+    private static bool Counted(Activity a) => !a.RuleId.StartsWith(RewardRulePrefix, StringComparison.Ordinal);
+
     private static long Measure(QuestStep step, IReadOnlyList<Activity> activity, DateTimeOffset start, DateTimeOffset end)
     {
         var (from, to) = (start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds());
-        var inWindow = activity.Where(a => a.OccurredAtMs >= from && a.OccurredAtMs < to);
+        return Measure(step, activity.Where(a => a.OccurredAtMs >= from && a.OccurredAtMs < to));
+    }
+
+    private static long Measure(QuestStep step, IEnumerable<Activity> activity)
+    {
+        var counted = activity.Where(Counted);
         return step.Measure == QuestMeasure.Count
-            ? inWindow.Count(a => a.RuleId == step.Rule && a.Counts)
-            : inWindow.Where(a => step.Category is null || a.Category == step.Category).Sum(a => a.Points);
+            ? counted.Count(a => a.RuleId == step.Rule && a.Counts)
+            : counted.Where(a => step.Category is null || a.Category == step.Category).Sum(a => a.Points);
     }
 
     // The average of the four previous periods, so a quiet agent and a busy one each have a goal they can reach.
@@ -59,7 +103,8 @@ public static class QuestEvaluator
         return sum / 4;
     }
 
-    private static (DateTimeOffset Start, DateTimeOffset End, string Key)? Window(QuestDefinition quest, DateTimeOffset now)
+    /// <summary>The instance of <paramref name="quest"/> that <paramref name="now"/> falls in (start, exclusive end, key part), or null.</summary>
+    public static (DateTimeOffset Start, DateTimeOffset End, string Key)? Instance(QuestDefinition quest, DateTimeOffset now)
     {
         var utc = now.UtcDateTime;
         var day = new DateTimeOffset(utc.Date, TimeSpan.Zero);

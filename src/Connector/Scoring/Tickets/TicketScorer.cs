@@ -19,10 +19,18 @@ public sealed class TicketScorer(Database database, LedgerWriter writer, ReviewF
 
     private const string SelectHeld = """
         SELECT p.kind AS ParticipantKind, p.external_id AS ParticipantId, l.rule_id AS RuleId, l.award_key AS AwardKey,
-               MIN(l.category) AS Category, SUM(l.points) AS Balance, SUM(l.pending_points) AS Pending, MIN(l.occurred_at_ms) AS OccurredAtMs
+               MIN(l.category) AS Category, SUM(l.points) AS Balance, SUM(l.pending_points) AS Pending, l.occurred_at_ms AS OccurredAtMs
         FROM ledger l JOIN participants p ON p.id = l.participant_id
         WHERE l.tenant_id = @TenantId AND l.ticket_id = @TicketId AND l.award_key IS NOT NULL
-        GROUP BY p.kind, p.external_id, l.rule_id, l.award_key
+        GROUP BY p.kind, p.external_id, l.rule_id, l.award_key, l.occurred_at_ms
+        """;
+
+    // A capped holding "holds" what it would get without the cap; the cap's share-out owns the difference.
+    private const string SelectClaims = """
+        SELECT p.kind AS ParticipantKind, p.external_id AS ParticipantId, c.rule_id AS RuleId, c.award_key AS AwardKey,
+               c.category AS Category, c.balance AS Balance, c.pending AS Pending, c.occurred_at_ms AS OccurredAtMs
+        FROM cap_claims c JOIN participants p ON p.id = c.participant_id
+        WHERE c.tenant_id = @TenantId AND c.ticket_id = @TicketId
         """;
 
     private const string UpdateTicket = """
@@ -49,6 +57,13 @@ public sealed class TicketScorer(Database database, LedgerWriter writer, ReviewF
         var held = (await connection.QueryAsync<(string Kind, string Id, string RuleId, string AwardKey, string Category, long Balance, long Pending, long OccurredAtMs)>(
                 new CommandDefinition(SelectHeld, args, tx, cancellationToken: ct)))
             .Select(r => new HeldAmount(r.Kind, r.Id, r.RuleId, r.AwardKey, r.Category, r.Balance, r.Pending, r.OccurredAtMs)).ToList();
+        var claims = (await connection.QueryAsync<(string Kind, string Id, string RuleId, string AwardKey, string Category, long Balance, long Pending, long OccurredAtMs)>(
+                new CommandDefinition(SelectClaims, args, tx, cancellationToken: ct)))
+            .ToDictionary(r => (r.Kind, r.Id, r.RuleId, r.AwardKey, r.OccurredAtMs), r => new HeldAmount(r.Kind, r.Id, r.RuleId, r.AwardKey, r.Category, r.Balance, r.Pending, r.OccurredAtMs));
+        if (claims.Count > 0)
+        {
+            held = held.Where(h => !claims.ContainsKey((h.ParticipantKind, h.ParticipantId, h.RuleId, h.AwardKey, h.OccurredAtMs))).Concat(claims.Values).ToList();
+        }
         var state = TicketPolicy.Compute(ticketId, facts, rules, now);
         var sourced = new HashSet<(string, string, string)>();
         var nowMs = now.ToUnixTimeMilliseconds();
@@ -57,7 +72,8 @@ public sealed class TicketScorer(Database database, LedgerWriter writer, ReviewF
             // The unique (person, source event, rule) guard allows one entry per rule per source; later ones in
             // the same recompute are just as safe (the recompute runs under the ticket lock) and keep the ticket link.
             var source = sourced.Add((delta.ParticipantKind, delta.ParticipantId, delta.RuleId)) ? sourceInboxId : null;
-            await writer.WriteAsync(connection, tx, tenantId, delta with { TicketId = ticketId }, source, rules, nowMs, batch, ct);
+            await writer.WriteAsync(connection, tx, tenantId, delta with { TicketId = ticketId }, source, rules, nowMs, batch, ct,
+                capClaimed: claims.ContainsKey((delta.ParticipantKind, delta.ParticipantId, delta.RuleId, delta.AwardKey, delta.OccurredAtMs)));
         }
         var created = facts.Where(f => f.Event.Kind == HelpdeskEventKind.TicketCreated).MinBy(f => f.Event.OccurredAt)?.Event;
         await connection.ExecuteAsync(new CommandDefinition(UpdateTicket, new

@@ -37,7 +37,7 @@ public sealed class TicketConvergenceProperties
             var (facts, seed) = t;
             var random = new Random(seed);
             var delivered = facts.Concat(facts.Where(_ => random.Next(3) == 0)).OrderBy(_ => random.Next()).ToList();
-            var held = new Dictionary<(string, string, string, string), (long Balance, long Pending)>();
+            var held = new Dictionary<(string, string, string, string, long), (long Balance, long Pending)>();
             var known = new List<TicketFact>();
             var now = T0;
             foreach (var fact in delivered)
@@ -56,12 +56,12 @@ public sealed class TicketConvergenceProperties
         });
 
     // The ledger as the worker keeps it: only diffs are appended, and held amounts are their sums.
-    private static void Apply(Dictionary<(string, string, string, string), (long Balance, long Pending)> held, IReadOnlyList<Holding> desired)
+    private static void Apply(Dictionary<(string, string, string, string, long), (long Balance, long Pending)> held, IReadOnlyList<Holding> desired)
     {
-        var current = held.Select(kv => new HeldAmount(kv.Key.Item1, kv.Key.Item2, kv.Key.Item3, kv.Key.Item4, "", kv.Value.Balance, kv.Value.Pending, 0)).ToList();
+        var current = held.Select(kv => new HeldAmount(kv.Key.Item1, kv.Key.Item2, kv.Key.Item3, kv.Key.Item4, "", kv.Value.Balance, kv.Value.Pending, kv.Key.Item5)).ToList();
         foreach (var d in LedgerDiff.Between(desired, current))
         {
-            var key = (d.ParticipantKind, d.ParticipantId, d.RuleId, d.AwardKey);
+            var key = (d.ParticipantKind, d.ParticipantId, d.RuleId, d.AwardKey, d.OccurredAtMs);
             var (b, p) = held.GetValueOrDefault(key);
             held[key] = (b + d.Points, p + d.PendingPoints);
         }
