@@ -77,6 +77,10 @@ public sealed class ScoringStore(Database database, InboxLeases leases)
         }
         var id = await UpsertParticipantAsync(connection, tx, tenantId, kind, externalId, displayName, team, nowMs, ct);
         batch.RememberParticipant(tx, tenantId, kind, externalId, displayName, team, nowMs, id);
+        if (team is not null)
+        {
+            batch.Changed();
+        }
         return id;
     }
 

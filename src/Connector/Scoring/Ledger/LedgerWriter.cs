@@ -66,6 +66,7 @@ public sealed class LedgerWriter(Database database, ScoringStore store)
         {
             return false;
         }
+        batch.Changed();
         var spending = EntryKinds.IsSpending(d.EntryKind);
         if (!spending)
         {
