@@ -29,12 +29,18 @@ public sealed class InboxLeases(Database database, NodeIdentity node, IOptions<I
     /// </summary>
     public async Task<long> ClaimAsync(DbConnection connection, CancellationToken ct)
     {
-        var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        await connection.ExecuteAsync(new CommandDefinition(ReleaseIdle, new { Owner }, cancellationToken: ct));
+        var nowMs = NowMs;
+        // One transaction: one commit (one fsync under synchronous=FULL) instead of two.
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(ReleaseIdle, new { Owner }, tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(database.Dialect.ClaimTenantLeases,
-            new { Owner, NowMs = nowMs, ExpiresAtMs = nowMs + (long)options.Value.Duration.TotalMilliseconds }, cancellationToken: ct));
+            new { Owner, NowMs = nowMs, ExpiresAtMs = nowMs + (long)options.Value.Duration.TotalMilliseconds }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
         return nowMs;
     }
+
+    /// <summary>The time on the clock leases are measured with, in Unix milliseconds.</summary>
+    public long NowMs => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
     private const string ReleaseAll = "DELETE FROM scoring_leases WHERE owner = @Owner";
 

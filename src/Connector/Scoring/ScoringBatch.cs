@@ -1,3 +1,4 @@
+using System.Data.Common;
 using HelpdeskGamify.Connector.Leaderboards;
 
 namespace HelpdeskGamify.Connector.Scoring;
@@ -34,6 +35,64 @@ public sealed class ScoringBatch
 
     /// <summary>Seasons whose trophies were decided.</summary>
     public List<SeasonEnded> SeasonsEnded { get; } = [];
+
+    // Participants upserted in this batch's transaction, so that repeating the same upsert (the event's
+    // people, then each ledger entry's person) is skipped: see ScoringStore.UpsertParticipantAsync.
+    private readonly Dictionary<(string TenantId, string Kind, string ExternalId), UpsertedParticipant> _participants = [];
+    private DbTransaction? _participantsTx;
+
+    /// <summary>
+    /// The id of a participant already upserted in <paramref name="tx"/> at <paramref name="nowMs"/> with a
+    /// name and team that this upsert would not change (null keeps the stored value), or null.
+    /// </summary>
+    internal long? KnownParticipant(DbTransaction tx, string tenantId, string kind, string externalId, string? displayName, string? team, long nowMs) =>
+        ReferenceEquals(tx, _participantsTx)
+        && _participants.TryGetValue((tenantId, kind, externalId), out var known)
+        && known.NowMs == nowMs
+        && (displayName is null || displayName == known.DisplayName)
+        && (team is null || team == known.Team)
+            ? known.Id
+            : null;
+
+    /// <summary>Records an upsert made in <paramref name="tx"/> (see <see cref="KnownParticipant"/>).</summary>
+    internal void RememberParticipant(DbTransaction tx, string tenantId, string kind, string externalId, string? displayName, string? team, long nowMs, long id)
+    {
+        if (!ReferenceEquals(tx, _participantsTx))
+        {
+            _participants.Clear();
+            _participantsTx = tx;
+        }
+        // The stored values after the upsert: a null left what was there, which is known only if remembered.
+        var before = _participants.TryGetValue((tenantId, kind, externalId), out var b) && b.Id == id ? b : null;
+        _participants[(tenantId, kind, externalId)] = new UpsertedParticipant(id, displayName ?? before?.DisplayName, team ?? before?.Team, nowMs);
+    }
+
+    private sealed record UpsertedParticipant(long Id, string? DisplayName, string? Team, long NowMs);
+
+    // Reads shared by the people of one progress pass (a team's activity, roster and quest rewards), valid
+    // while nothing was appended to the ledger or moved between teams since: see ReadOnceAsync.
+    private readonly Dictionary<object, (DbTransaction Tx, int Changes, object Value)> _reads = [];
+    private int _changes;
+
+    /// <summary>Records a change that may alter what <see cref="ReadOnceAsync"/> cached (a ledger entry, a team).</summary>
+    internal void Changed() => _changes++;
+
+    /// <summary>
+    /// The result of <paramref name="read"/> for <paramref name="key"/>, read again only when this transaction
+    /// appended to the ledger or changed a team since the last read: agents of one team in one batch asked
+    /// the same questions of the team, each reading the whole team's activity.
+    /// </summary>
+    internal async Task<T> ReadOnceAsync<T>(DbTransaction tx, object key, Func<Task<T>> read)
+        where T : class
+    {
+        if (_reads.TryGetValue(key, out var hit) && ReferenceEquals(hit.Tx, tx) && hit.Changes == _changes)
+        {
+            return (T)hit.Value;
+        }
+        var value = await read();
+        _reads[key] = (tx, _changes, value);
+        return value;
+    }
 
     /// <summary>Adds everything of <paramref name="other"/> (a row scored on its own).</summary>
     public void Merge(ScoringBatch other)

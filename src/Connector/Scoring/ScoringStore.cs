@@ -20,23 +20,41 @@ public sealed class ScoringStore(Database database, InboxLeases leases)
     /// <summary>Waits for this node's turn to write (see <see cref="Database.EnterWriteAsync"/>).</summary>
     public ValueTask<WriteTurn> EnterWriteAsync(CancellationToken ct) => database.EnterWriteAsync(ct);
 
+    /// <summary>Whether another writer (an inbox commit, usually) is queued behind the current turn.</summary>
+    public bool WritersWaiting => database.WritersWaiting;
+
     /// <summary>
     /// Claims the tenants with pending work that no other live node holds, then returns the oldest
     /// pending rows of this node's tenants only (see <see cref="InboxLeases"/>).
     /// </summary>
     public async Task<IReadOnlyList<PendingInboxRow>> PendingAsync(DbConnection connection, int limit, CancellationToken ct)
     {
-        long nowMs;
-        // The claim writes (lease rows), so it takes this node's SQLite write turn like every writer.
-        using (await database.EnterWriteAsync(ct))
+        var nowMs = leases.NowMs;
+        // While the last fetch came back full the scorer is working through a backlog of tenants it holds;
+        // re-claiming before every batch (a write and a commit, and a scan of every pending row for their
+        // tenants) then only renews leases that run for InboxLeaseOptions.Duration. Renew at most every
+        // ReclaimWhileBusy instead; whenever the scorer catches up it claims before each batch again.
+        if (!_lastFetchFull || nowMs - _claimedAtMs >= (long)ReclaimWhileBusy.TotalMilliseconds || nowMs < _claimedAtMs)
         {
-            nowMs = await leases.ClaimAsync(connection, ct);
+            // The claim writes (lease rows), so it takes this node's SQLite write turn like every writer.
+            using (await database.EnterWriteAsync(ct))
+            {
+                nowMs = await leases.ClaimAsync(connection, ct);
+            }
+            _claimedAtMs = nowMs;
         }
         var rows = (await connection.QueryAsync<PendingInboxRow>(new CommandDefinition(database.Dialect.SelectPendingInbox,
             new { leases.Owner, NowMs = nowMs, Limit = limit }, cancellationToken: ct))).AsList();
+        _lastFetchFull = rows.Count == limit;
         ConnectorTelemetry.RecordClaimed(rows, nowMs);
         return rows;
     }
+
+    /// <summary>How often leases are renewed while every fetch comes back full (see <see cref="PendingAsync"/>).</summary>
+    public static readonly TimeSpan ReclaimWhileBusy = TimeSpan.FromSeconds(1);
+
+    private long _claimedAtMs = long.MinValue / 2;
+    private bool _lastFetchFull;
 
     /// <summary>Creates the participant or refreshes its name and team; returns its id.</summary>
     public Task<long> UpsertParticipantAsync(DbConnection connection, DbTransaction tx, string tenantId, string kind,
@@ -44,6 +62,27 @@ public sealed class ScoringStore(Database database, InboxLeases leases)
         connection.ExecuteScalarAsync<long>(new CommandDefinition(database.Dialect.UpsertParticipant,
             new { TenantId = tenantId, Kind = kind, ExternalId = externalId, DisplayName = displayName, Team = team, NowMs = nowMs },
             tx, cancellationToken: ct));
+
+    /// <summary>
+    /// As <see cref="UpsertParticipantAsync(DbConnection, DbTransaction, string, string, string, string?, string?, long, CancellationToken)"/>,
+    /// but skips the statement when <paramref name="batch"/> already made the same upsert in this transaction at the
+    /// same time (it would change nothing): scoring one fact upserted the same agent two or three times.
+    /// </summary>
+    public async Task<long> UpsertParticipantAsync(DbConnection connection, DbTransaction tx, ScoringBatch batch, string tenantId, string kind,
+        string externalId, string? displayName, string? team, long nowMs, CancellationToken ct)
+    {
+        if (batch.KnownParticipant(tx, tenantId, kind, externalId, displayName, team, nowMs) is { } known)
+        {
+            return known;
+        }
+        var id = await UpsertParticipantAsync(connection, tx, tenantId, kind, externalId, displayName, team, nowMs, ct);
+        batch.RememberParticipant(tx, tenantId, kind, externalId, displayName, team, nowMs, id);
+        if (team is not null)
+        {
+            batch.Changed();
+        }
+        return id;
+    }
 
     /// <summary>Appends a ledger entry unless this rule already awarded this event to this person; returns its id or null.</summary>
     public Task<long?> AppendLedgerAsync(DbConnection connection, DbTransaction tx, LedgerInsert entry, CancellationToken ct) =>

@@ -39,6 +39,25 @@ public sealed class ScoringWorker(
     /// </summary>
     public const int BatchSize = 64;
 
+    /// <summary>
+    /// How long a scoring transaction may hold the writer once another writer is queued for it: the scorer
+    /// then commits at the next row boundary (after at least <see cref="MinRowsBeforeYield"/> rows), so a
+    /// webhook's acknowledgement waits for a slice of scoring instead of a whole batch (docs/performance.md).
+    /// Rows left over are scored next.
+    /// </summary>
+    public static readonly TimeSpan WriterSlice = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>The rows a scoring transaction takes before it may yield (each transaction has a fixed cost).</summary>
+    public const int MinRowsBeforeYield = 4;
+
+    /// <summary>
+    /// How old the oldest row of a batch may be for the scorer to still yield. Behind by more, it keeps the
+    /// writer for the whole batch, so acknowledgements wait again: without that back-pressure, a steady
+    /// stream of webhooks above what scoring can follow grew the backlog, and with it push latency, without
+    /// bound (docs/performance.md measures both).
+    /// </summary>
+    public static readonly TimeSpan CatchUpAfter = TimeSpan.FromMilliseconds(250);
+
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
 
     /// <inheritdoc />
@@ -48,10 +67,10 @@ public sealed class ScoringWorker(
         {
             try
             {
-                var scored = await ScorePendingAsync(stoppingToken);
+                var (_, more) = await ScoreNextAsync(stoppingToken);
                 var released = await release.RunAsync(stoppingToken);
                 await maintenance.RunIfDueAsync(stoppingToken);
-                if (scored < BatchSize && released == 0)
+                if (!more && released == 0)
                 {
                     await signal.WaitAsync(IdlePoll, stoppingToken);
                 }
@@ -68,21 +87,25 @@ public sealed class ScoringWorker(
         }
     }
 
-    /// <summary>Scores one batch of pending rows; returns how many rows it took.</summary>
-    public async Task<int> ScorePendingAsync(CancellationToken ct)
+    /// <summary>Scores one batch of pending rows; returns how many rows it scored (or set aside).</summary>
+    public async Task<int> ScorePendingAsync(CancellationToken ct) => (await ScoreNextAsync(ct)).Scored;
+
+    // More: pending rows are probably left (a full batch was fetched, or the transaction ended early).
+    private async Task<(int Scored, bool More)> ScoreNextAsync(CancellationToken ct)
     {
         await using var connection = await store.OpenAsync(ct);
-        var rows = await store.PendingAsync(connection, BatchSize, ct);
-        if (rows.Count == 0)
+        var fetched = await store.PendingAsync(connection, BatchSize, ct);
+        if (fetched.Count == 0)
         {
-            return 0;
+            return (0, false);
         }
         using var activity = ConnectorTelemetry.Activities.StartActivity("scoring.batch");
-        activity?.SetTag("helpdeskgamify.rows", rows.Count);
+        IReadOnlyList<PendingInboxRow> rows = fetched;
         ScoringBatch batch;
         try
         {
-            batch = await ScoreRowsAsync(connection, rows, ct);
+            (batch, var scored) = await ScoreRowsAsync(connection, fetched, ct);
+            rows = scored == fetched.Count ? fetched : fetched.Take(scored).ToList();
         }
         catch (Exception ex) when (ex is not OperationCanceledException && rows.Count > 1)
         {
@@ -90,9 +113,10 @@ public sealed class ScoringWorker(
             logger.LogWarning(ex, "A batch of {Count} failed; scoring its rows one by one", rows.Count);
             batch = await ScoreOneByOneAsync(connection, rows, ct);
         }
+        activity?.SetTag("helpdeskgamify.rows", rows.Count);
         ConnectorTelemetry.RecordScored(rows, batch.ToOutcome());
         await CommittedAsync(leaderboards, notifier, logger, batch, ct);
-        return rows.Count;
+        return (rows.Count, fetched.Count == BatchSize || rows.Count < fetched.Count);
     }
 
     /// <summary>After a commit: move the in-memory boards, then push (a failed push loses nothing, clients catch up on reconnect).</summary>
@@ -122,7 +146,7 @@ public sealed class ScoringWorker(
             using var scope = logger.BeginScope(new Dictionary<string, object?> { ["TenantId"] = row.TenantId, ["InboxId"] = row.Id });
             try
             {
-                all.Merge(await ScoreRowsAsync(connection, [row], ct));
+                all.Merge((await ScoreRowsAsync(connection, [row], ct)).Batch);
             }
             // A storage fault (locked, full, unreachable) says nothing about the row: let the outer
             // loop retry the whole batch later instead of parking a good row.
@@ -135,18 +159,29 @@ public sealed class ScoringWorker(
         return all;
     }
 
-    private async Task<ScoringBatch> ScoreRowsAsync(DbConnection connection, IReadOnlyList<PendingInboxRow> rows, CancellationToken ct)
+    // Scores rows in order in one transaction; stops early (at a row boundary) when another writer has
+    // been waiting, the transaction has held the writer for WriterSlice and scoring is not behind by
+    // CatchUpAfter. Returns how many rows it scored.
+    private async Task<(ScoringBatch Batch, int Scored)> ScoreRowsAsync(DbConnection connection, IReadOnlyList<PendingInboxRow> rows, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
         var batch = new ScoringBatch();
         using var turn = await store.EnterWriteAsync(ct);
+        var holding = System.Diagnostics.Stopwatch.StartNew();
         await using var tx = await connection.BeginTransactionAsync(ct);
+        var scored = 0;
+        var mayYield = nowMs - rows[0].ReceivedAtMs < (long)CatchUpAfter.TotalMilliseconds;
         foreach (var row in rows)
         {
+            if (mayYield && scored >= MinRowsBeforeYield && holding.Elapsed >= WriterSlice && store.WritersWaiting)
+            {
+                break;
+            }
+            scored++;
             var e = EventJson.Deserialize(row.EventJson);
             var set = await rules.ForAsync(row.TenantId, ct);
-            await RememberPeopleAsync(connection, tx, row.TenantId, e, nowMs, ct);
+            await RememberPeopleAsync(connection, tx, batch, row.TenantId, e, nowMs, ct);
             if (e.TicketId is { } ticketId)
             {
                 await tickets.ScoreAsync(connection, tx, row.TenantId, ticketId, new TicketFact(NaturalKey.For(e), e), row.Id, set, now, batch, ct);
@@ -167,19 +202,19 @@ public sealed class ScoringWorker(
         // Outbound webhook events commit with the awards they describe (transactional outbox).
         await outbox.AppendAsync(connection, tx, batch.ToOutcome(), ct);
         await tx.CommitAsync(ct);
-        return batch;
+        return (batch, scored);
     }
 
-    private async Task RememberPeopleAsync(DbConnection connection, DbTransaction tx, string tenantId, HelpdeskEvent e, long nowMs, CancellationToken ct)
+    private async Task RememberPeopleAsync(DbConnection connection, DbTransaction tx, ScoringBatch batch, string tenantId, HelpdeskEvent e, long nowMs, CancellationToken ct)
     {
         // Names arrive with events; keeping them lets boards show people rather than ids.
         if (e.AgentId is not null && e.AgentName is not null)
         {
-            await store.UpsertParticipantAsync(connection, tx, tenantId, ParticipantKinds.Agent, e.AgentId, e.AgentName, e.Group, nowMs, ct);
+            await store.UpsertParticipantAsync(connection, tx, batch, tenantId, ParticipantKinds.Agent, e.AgentId, e.AgentName, e.Group, nowMs, ct);
         }
         if (e.CustomerId is not null && e.CustomerName is not null)
         {
-            await store.UpsertParticipantAsync(connection, tx, tenantId, ParticipantKinds.Customer, e.CustomerId, e.CustomerName, null, nowMs, ct);
+            await store.UpsertParticipantAsync(connection, tx, batch, tenantId, ParticipantKinds.Customer, e.CustomerId, e.CustomerName, null, nowMs, ct);
         }
     }
 }

@@ -11,6 +11,7 @@ public sealed class Database : IDisposable
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+    private int _waitingWriters;
     private readonly ResiliencePipeline _retry;
     private readonly string _sqlitePragmas;
 
@@ -92,9 +93,26 @@ public sealed class Database : IDisposable
         {
             return WriteTurn.None;
         }
-        await _sqliteWriter.WaitAsync(ct);
+        if (!_sqliteWriter.Wait(0, CancellationToken.None))
+        {
+            Interlocked.Increment(ref _waitingWriters);
+            try
+            {
+                await _sqliteWriter.WaitAsync(ct);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _waitingWriters);
+            }
+        }
         return new WriteTurn(_sqliteWriter);
     }
+
+    /// <summary>
+    /// Whether another writer of this node is queued for the SQLite write turn right now (always false on
+    /// SQL Server). A long writer (the scorer) checks it to commit early and let acknowledgements through.
+    /// </summary>
+    public bool WritersWaiting => Volatile.Read(ref _waitingWriters) > 0;
 
     /// <inheritdoc />
     public void Dispose() => _sqliteWriter.Dispose();

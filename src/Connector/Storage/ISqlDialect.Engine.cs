@@ -21,6 +21,12 @@ public partial interface ISqlDialect
     /// <summary>Creates a participant's balance row if absent.</summary>
     string EnsureBalance { get; }
 
+    /// <summary>
+    /// Adds an entry's points to a participant's balance row (creating it if absent) and returns the new
+    /// <c>Balance</c> and <c>Pending</c>: one statement where scoring used three.
+    /// </summary>
+    string AddToBalance { get; }
+
     /// <summary>Records a badge tier unless already earned; affects one row when new.</summary>
     string InsertBadgeIfAbsent { get; }
 

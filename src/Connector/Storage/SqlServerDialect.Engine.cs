@@ -49,6 +49,20 @@ public sealed partial class SqlServerDialect
         """;
 
     /// <inheritdoc />
+    public string AddToBalance => """
+        MERGE participant_balances WITH (HOLDLOCK) AS target
+        USING (SELECT @TenantId AS tenant_id, @ParticipantId AS participant_id) AS source
+            ON target.participant_id = source.participant_id
+        WHEN MATCHED AND target.tenant_id = source.tenant_id THEN UPDATE SET
+            balance = target.balance + @Points, pending = target.pending + @PendingPoints, earned = target.earned + @Earned,
+            last_activity_ms = CASE WHEN target.last_activity_ms < @ActivityMs THEN @ActivityMs ELSE target.last_activity_ms END
+        WHEN NOT MATCHED THEN
+            INSERT (tenant_id, participant_id, balance, pending, earned, level_index, last_activity_ms)
+            VALUES (@TenantId, @ParticipantId, @Points, @PendingPoints, @Earned, 0, @ActivityMs)
+        OUTPUT inserted.balance AS Balance, inserted.pending AS Pending;
+        """;
+
+    /// <inheritdoc />
     public string InsertBadgeIfAbsent => """
         INSERT INTO participant_badges (tenant_id, participant_id, badge_id, tier, earned_at_ms)
         SELECT @TenantId, @ParticipantId, @BadgeId, @Tier, @NowMs

@@ -40,6 +40,20 @@ public sealed partial class SqliteDialect
         """;
 
     /// <inheritdoc />
+    public string AddToBalance => """
+        INSERT INTO participant_balances (tenant_id, participant_id, balance, pending, earned, last_activity_ms)
+        VALUES (@TenantId, @ParticipantId, @Points, @PendingPoints, @Earned, @ActivityMs)
+        ON CONFLICT (participant_id) DO UPDATE SET
+            balance = participant_balances.balance + excluded.balance,
+            pending = participant_balances.pending + excluded.pending,
+            earned = participant_balances.earned + excluded.earned,
+            last_activity_ms = CASE WHEN participant_balances.last_activity_ms < excluded.last_activity_ms
+                THEN excluded.last_activity_ms ELSE participant_balances.last_activity_ms END
+        WHERE participant_balances.tenant_id = excluded.tenant_id
+        RETURNING balance AS Balance, pending AS Pending
+        """;
+
+    /// <inheritdoc />
     public string InsertBadgeIfAbsent => """
         INSERT INTO participant_badges (tenant_id, participant_id, badge_id, tier, earned_at_ms)
         VALUES (@TenantId, @ParticipantId, @BadgeId, @Tier, @NowMs)

@@ -33,6 +33,29 @@ public sealed class DatabaseWriteTurnTests : IDisposable
     }
 
     [Fact]
+    public async Task Sqlite_tells_the_holder_of_the_turn_whether_another_writer_is_queued()
+    {
+        using var database = new Database(Options.Create(new StorageOptions { DataDirectory = _folder }));
+        var first = await database.EnterWriteAsync();
+        Assert.False(database.WritersWaiting);
+        var second = database.EnterWriteAsync().AsTask();
+        Assert.True(database.WritersWaiting);
+
+        first.Dispose();
+        var secondTurn = await second.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.False(database.WritersWaiting);
+
+        // A writer that gives up waiting is not counted any more.
+        using var cancel = new CancellationTokenSource();
+        var third = database.EnterWriteAsync(cancel.Token).AsTask();
+        Assert.True(database.WritersWaiting);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => third);
+        Assert.False(database.WritersWaiting);
+        secondTurn.Dispose();
+    }
+
+    [Fact]
     public async Task Sql_server_writers_never_wait()
     {
         using var database = new Database(Options.Create(new StorageOptions { Provider = StorageProvider.SqlServer, ConnectionString = "Server=unused" }));

@@ -15,15 +15,6 @@ namespace HelpdeskGamify.Connector.Scoring.Ledger;
 /// </summary>
 public sealed class LedgerWriter(Database database, ScoringStore store)
 {
-    private const string UpdateBalance = """
-        UPDATE participant_balances
-        SET balance = balance + @Points, pending = pending + @PendingPoints, earned = earned + @Earned,
-            last_activity_ms = CASE WHEN last_activity_ms < @ActivityMs THEN @ActivityMs ELSE last_activity_ms END
-        WHERE participant_id = @ParticipantId AND tenant_id = @TenantId
-        """;
-
-    private const string SelectBalance = "SELECT balance AS Balance, pending AS Pending FROM participant_balances WHERE participant_id = @ParticipantId AND tenant_id = @TenantId";
-
     private const string SelectTeam = "SELECT team FROM participants WHERE id = @ParticipantId AND tenant_id = @TenantId";
 
     // A capped award may have been shared out to nothing, which leaves a claim but no ledger entry.
@@ -39,7 +30,7 @@ public sealed class LedgerWriter(Database database, ScoringStore store)
     public async Task<bool> WriteOnceAsync(DbConnection connection, DbTransaction tx, string tenantId, LedgerDelta d, long? sourceInboxId,
         RuleSet rules, long nowMs, ScoringBatch batch, CancellationToken ct)
     {
-        var participantId = await store.UpsertParticipantAsync(connection, tx, tenantId, d.ParticipantKind, d.ParticipantId, d.DisplayName, d.Team, nowMs, ct);
+        var participantId = await store.UpsertParticipantAsync(connection, tx, batch, tenantId, d.ParticipantKind, d.ParticipantId, d.DisplayName, d.Team, nowMs, ct);
         var seen = await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountAwardKey,
             new { TenantId = tenantId, ParticipantId = participantId, d.AwardKey, d.RuleId }, tx, cancellationToken: ct));
         return seen == 0 && await WriteAsync(connection, tx, tenantId, d, sourceInboxId, rules, nowMs, batch, ct);
@@ -53,7 +44,7 @@ public sealed class LedgerWriter(Database database, ScoringStore store)
     public async Task<bool> WriteAsync(DbConnection connection, DbTransaction tx, string tenantId, LedgerDelta d, long? sourceInboxId,
         RuleSet rules, long nowMs, ScoringBatch batch, CancellationToken ct, bool capClaimed = false)
     {
-        var participantId = await store.UpsertParticipantAsync(connection, tx, tenantId, d.ParticipantKind, d.ParticipantId, d.DisplayName, d.Team, nowMs, ct);
+        var participantId = await store.UpsertParticipantAsync(connection, tx, batch, tenantId, d.ParticipantKind, d.ParticipantId, d.DisplayName, d.Team, nowMs, ct);
         var cap = rules.Rules.FirstOrDefault(r => r.Id == d.RuleId)?.DailyCap;
         if ((cap is not null || capClaimed) && !EntryKinds.IsSpending(d.EntryKind))
         {
@@ -75,19 +66,17 @@ public sealed class LedgerWriter(Database database, ScoringStore store)
         {
             return false;
         }
+        batch.Changed();
         var spending = EntryKinds.IsSpending(d.EntryKind);
         if (!spending)
         {
             await ActivityCounters.AddAsync(connection, tx, database.Dialect, tenantId, participantId, d, batch, ct);
         }
-        await connection.ExecuteAsync(new CommandDefinition(database.Dialect.EnsureBalance, new { TenantId = tenantId, ParticipantId = participantId }, tx, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(UpdateBalance, new
+        var (balance, pending) = await connection.QuerySingleAsync<(long Balance, long Pending)>(new CommandDefinition(database.Dialect.AddToBalance, new
         {
             TenantId = tenantId, ParticipantId = participantId, d.Points, d.PendingPoints, Earned = spending ? 0 : d.Points,
             ActivityMs = spending ? 0 : nowMs,
         }, tx, cancellationToken: ct));
-        var (balance, pending) = await connection.QuerySingleAsync<(long Balance, long Pending)>(new CommandDefinition(SelectBalance,
-            new { TenantId = tenantId, ParticipantId = participantId }, tx, cancellationToken: ct));
         if (d.Points != 0 && !spending)
         {
             var team = d.Team ?? (d.ParticipantKind == ParticipantKinds.Agent

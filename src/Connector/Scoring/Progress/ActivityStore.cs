@@ -19,11 +19,13 @@ public static class ActivityStore
         FROM activity_units WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND occurred_at_ms >= @FromMs AND occurred_at_ms < @ToMs
         """;
 
+    // The team's members drive both team queries (an IN list, not a join): as a join, SQLite's planner read
+    // every activity unit of the tenant once per agent scored, most of the scorer's time (docs/performance.md).
     private const string SelectTeamActivity = """
         SELECT u.participant_id AS ParticipantId, u.rule_id AS RuleId, u.category AS Category, u.occurred_at_ms AS OccurredAtMs, u.points AS Points
-        FROM activity_units u JOIN participants p ON p.id = u.participant_id
-        WHERE u.tenant_id = @TenantId AND p.tenant_id = @TenantId AND p.kind = 'agent' AND p.team = @Team
-          AND u.occurred_at_ms >= @FromMs AND u.occurred_at_ms < @ToMs
+        FROM activity_units u
+        WHERE u.tenant_id = @TenantId AND u.occurred_at_ms >= @FromMs AND u.occurred_at_ms < @ToMs
+          AND u.participant_id IN (SELECT p.id FROM participants p WHERE p.tenant_id = @TenantId AND p.kind = 'agent' AND p.team = @Team)
         """;
 
     private const string SelectAwardTimes = """
@@ -44,9 +46,9 @@ public static class ActivityStore
 
     private const string SelectTeamRuleUnits = """
         SELECT u.participant_id AS ParticipantId, u.award_key AS AwardKey, u.occurred_at_ms AS OccurredAtMs, u.points AS Points
-        FROM activity_units u JOIN participants p ON p.id = u.participant_id
-        WHERE u.tenant_id = @TenantId AND p.tenant_id = @TenantId AND p.kind = 'agent' AND p.team = @Team AND u.rule_id = @RuleId
-          AND u.occurred_at_ms >= @FromMs AND u.occurred_at_ms < @ToMs
+        FROM activity_units u
+        WHERE u.tenant_id = @TenantId AND u.rule_id = @RuleId AND u.occurred_at_ms >= @FromMs AND u.occurred_at_ms < @ToMs
+          AND u.participant_id IN (SELECT p.id FROM participants p WHERE p.tenant_id = @TenantId AND p.kind = 'agent' AND p.team = @Team)
         """;
 
     private const string SelectTeamMembers = "SELECT id AS Id, external_id AS ExternalId FROM participants WHERE tenant_id = @TenantId AND kind = 'agent' AND team = @Team";

@@ -40,9 +40,14 @@ public static class QuestSettlement
         var from = plan.Min(p => Baseline(p.Quest, p.Start, p.End)).ToUnixTimeMilliseconds();
         var to = plan.Max(p => p.End).ToUnixTimeMilliseconds();
         var own = plan.Any(p => !p.Quest.Team) ? await ActivityStore.LoadAsync(connection, tx, person.TenantId, person.Id, from, to, ct) : [];
-        var members = plan.Any(p => p.Quest.Team) ? await ActivityStore.LoadTeamAsync(connection, tx, person.TenantId, team!, from, to, ct) : [];
+        // Team reads are shared with the team's other agents in this batch until the ledger changes (ScoringBatch.ReadOnceAsync).
+        var members = plan.Any(p => p.Quest.Team)
+            ? await batch.ReadOnceAsync(tx, ("team-activity", person.TenantId, team!, from, to), () => ActivityStore.LoadTeamAsync(connection, tx, person.TenantId, team!, from, to, ct))
+            : [];
         var teamActivity = members.Select(m => m.Activity).ToList();
-        var roster = plan.Any(p => p.Quest.Team) ? await ActivityStore.TeamMembersAsync(connection, tx, person.TenantId, team!, ct) : [];
+        var roster = plan.Any(p => p.Quest.Team)
+            ? await batch.ReadOnceAsync(tx, ("team-roster", person.TenantId, team!), () => ActivityStore.TeamMembersAsync(connection, tx, person.TenantId, team!, ct))
+            : [];
         foreach (var (quest, start, end, current) in plan)
         {
             var measured = quest.Team ? teamActivity : own;
@@ -62,7 +67,8 @@ public static class QuestSettlement
                 continue;
             }
             // One read of the team's rewards of this quest; members who neither hold nor earn one need no work.
-            var rewards = await ActivityStore.TeamRuleUnitsAsync(connection, tx, person.TenantId, team!, ruleId, startMs, endMs, ct);
+            var rewards = await batch.ReadOnceAsync(tx, ("team-rule-units", person.TenantId, team!, ruleId, startMs, endMs),
+                () => ActivityStore.TeamRuleUnitsAsync(connection, tx, person.TenantId, team!, ruleId, startMs, endMs, ct));
             // A team quest rewards once every member who took part in it (settled activity inside the instance), whoever's work completed it.
             var playing = members.Where(m => m.Activity.Counts && m.Activity.OccurredAtMs >= startMs && m.Activity.OccurredAtMs < endMs
                 && !m.Activity.RuleId.StartsWith(QuestEvaluator.RewardRulePrefix, StringComparison.Ordinal)).Select(m => m.ParticipantId).ToHashSet();

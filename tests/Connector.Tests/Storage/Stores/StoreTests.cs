@@ -131,6 +131,35 @@ public abstract class StoreTests<TProvider> where TProvider : IStoreProvider, ne
     }
 
     [SkippableFact]
+    public async Task Participant_upserts_a_batch_remembers_never_hide_a_change_or_outlive_their_transaction()
+    {
+        await using var scratch = await MigratedAsync();
+        var store = new ScoringStore(scratch.Database, Leases(scratch.Database, "node-a"));
+        await using var connection = await scratch.Database.OpenAsync();
+        var batch = new ScoringBatch();
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            var id = await store.UpsertParticipantAsync(connection, tx, batch, "acme", ParticipantKinds.Agent, "9001", "Ingrid", "Tier 1", 1, default);
+            Assert.Equal(id, await store.UpsertParticipantAsync(connection, tx, batch, "acme", ParticipantKinds.Agent, "9001", null, null, 1, default));
+            await tx.RollbackAsync();
+        }
+
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            // A new transaction must not trust what a rolled-back one created.
+            var id = await store.UpsertParticipantAsync(connection, tx, batch, "acme", ParticipantKinds.Agent, "9001", "Ingrid", "Tier 1", 1, default);
+            Assert.Equal(id, await store.UpsertParticipantAsync(connection, tx, batch, "acme", ParticipantKinds.Agent, "9001", "Ingrid", "Tier 2", 1, default));
+            Assert.Equal(id, await store.UpsertParticipantAsync(connection, tx, batch, "acme", ParticipantKinds.Agent, "9001", "Ingrid", null, 1, default));
+            Assert.Equal(id, await store.UpsertParticipantAsync(connection, tx, batch, "acme", ParticipantKinds.Agent, "9001", null, null, 2, default));
+            await tx.CommitAsync();
+        }
+
+        var ingrid = await new ParticipantStore(scratch.Database).FindAsync("acme", ParticipantKinds.Agent, "9001");
+        Assert.NotNull(ingrid);
+        Assert.Equal(("Ingrid", "Tier 2"), (ingrid.DisplayName, ingrid.Team));
+    }
+
+    [SkippableFact]
     public async Task Tenants_are_saved_encrypted_replaced_and_listed()
     {
         await using var scratch = await MigratedAsync();
