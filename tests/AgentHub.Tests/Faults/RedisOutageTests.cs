@@ -62,6 +62,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
                 var (http, status, _) = await MultiNodeCluster.ReadyCheckAsync(node, "redis");
                 Assert.Equal((HttpStatusCode.OK, "degraded"), (http, status));
             }
+            output.WriteLine($"A hub connection opened while redis is down: {await TryHubDuringOutageAsync(cluster, token)} (observed, not asserted).");
 
             await cluster.Redis.StartAgainAsync();
             await WaitRedisStatusAsync(cluster, "healthy");
@@ -144,6 +145,24 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
         output.WriteLine($"{posted} webhooks {phase}: {unavailable} answers were 503 with Retry-After and sent again.");
         Assert.True(wrong.IsEmpty, string.Join('\n', wrong.Take(20)));
         return posted;
+    }
+
+    /// <summary>What a client sees when it connects while the backplane cannot subscribe it to its groups.</summary>
+    private static async Task<string> TryHubDuringOutageAsync(MultiNodeCluster cluster, string token)
+    {
+        await using var hub = MultiNodeCluster.Hub(cluster.B, token);
+        var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.Closed += e => { closed.TrySetResult(e); return Task.CompletedTask; };
+        try
+        {
+            await hub.StartAsync();
+        }
+        catch (Exception ex)
+        {
+            return "refused at start (" + ex.GetType().Name + ")";
+        }
+        var ended = await Task.WhenAny(closed.Task, Task.Delay(TimeSpan.FromSeconds(3)));
+        return ended == closed.Task ? "started, then closed by the server (" + (closed.Task.Result?.Message ?? "no error") + ")" : "started and stayed open";
     }
 
     private static async Task WaitRedisStatusAsync(MultiNodeCluster cluster, string expected)
