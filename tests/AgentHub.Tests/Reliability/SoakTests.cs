@@ -27,7 +27,7 @@ public sealed class SoakTests(ITestOutputHelper output)
         var next = 0;
         var capacity = await MeasureCapacityAsync(sender, () => Interlocked.Increment(ref next));
         var rate = Math.Max(10, capacity / 2);
-        output.WriteLine($"capacity {capacity}/s, soaking at {rate}/s for {duration.TotalSeconds:0} s");
+        output.WriteLine($"capacity {capacity}/s, soaking at {rate}/s for {duration.TotalSeconds:0} s; load average at start {LoadAverage()}");
 
         using var stop = new CancellationTokenSource(duration);
         var errors = new List<string>();
@@ -70,11 +70,18 @@ public sealed class SoakTests(ITestOutputHelper output)
         var baseline = samples.Where(s => s.At <= warmUpEnd).TakeLast(3).Average(s => s.Rss);
         var end = samples.TakeLast(3).Average(s => s.Rss);
         var peak = samples.Where(s => s.At > warmUpEnd).Max(s => s.Rss);
+        output.WriteLine($"load average at end {LoadAverage()}; RSS every tenth of the run: " + string.Join(", ", Enumerable.Range(1, 10)
+            .Select(i => samples.LastOrDefault(s => s.At <= duration.TotalSeconds * i / 10))
+            .Select(s => $"{s.At:0}s {s.Rss / 1e6:0.0} MB")));
         output.WriteLine($"sent {sent} ({sent / duration.TotalSeconds:0}/s), RSS after warm-up {baseline / 1e6:0.0} MB, at end {end / 1e6:0.0} MB, peak {peak / 1e6:0.0} MB, growth {(end / baseline - 1) * 100:0.0}%");
         Assert.True(errors.Count == 0, $"{errors.Count} errors, first: " + string.Join('\n', errors.Take(10)));
         Assert.DoesNotContain("fail:", node.Output, StringComparison.Ordinal);
         Assert.True(end <= baseline * 1.10, $"RSS grew from {baseline / 1e6:0.0} MB to {end / 1e6:0.0} MB after warm-up.");
     }
+
+    /// <summary>The machine's 1, 5 and 15 minute load averages (the build machine is shared; figures need them beside).</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     /// <summary>Deliveries acknowledged in three seconds at full concurrency, per second.</summary>
     private static async Task<int> MeasureCapacityAsync(WebhookSender sender, Func<int> next)
