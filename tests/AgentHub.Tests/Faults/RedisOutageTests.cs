@@ -59,8 +59,10 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
             output.WriteLine($"Inbox scored {draining.Elapsed.TotalSeconds:0.0} s after the last webhook of the outage (figure, not asserted).");
             foreach (var node in new[] { cluster.A, cluster.B })
             {
-                var (http, status, _) = await MultiNodeCluster.ReadyCheckAsync(node, "redis");
+                var (http, status, description) = await MultiNodeCluster.ReadyCheckAsync(node, "redis");
                 Assert.Equal((HttpStatusCode.OK, "degraded"), (http, status));
+                Assert.Contains("Redis unreachable", description, StringComparison.Ordinal);
+                Assert.Equal("healthy", (await MultiNodeCluster.ReadyCheckAsync(node, "storage-writes")).Status);
             }
             output.WriteLine($"A hub connection opened while redis is down: {await TryHubDuringOutageAsync(cluster, token)} (observed, not asserted).");
 
