@@ -67,16 +67,25 @@ public sealed class SoakTests(ITestOutputHelper output)
 
         // JIT tiering, pools and SQLite's page cache settle in the first seconds; judge growth after that.
         var warmUpEnd = Math.Max(15, duration.TotalSeconds * 0.3);
-        var baseline = samples.Where(s => s.At <= warmUpEnd).TakeLast(3).Average(s => s.Rss);
-        var end = samples.TakeLast(3).Average(s => s.Rss);
+        // Medians over a tenth of the run (at least 3 samples): a collection that happens to land on the
+        // last sample moves RSS by ~10 % for a moment; a leak moves the median.
+        var window = Math.Max(3, samples.Count / 10);
+        var baseline = Median(samples.Where(s => s.At <= warmUpEnd).TakeLast(window));
+        var end = Median(samples.TakeLast(window));
         var peak = samples.Where(s => s.At > warmUpEnd).Max(s => s.Rss);
         output.WriteLine($"load average at end {LoadAverage()}; RSS every tenth of the run: " + string.Join(", ", Enumerable.Range(1, 10)
             .Select(i => samples.LastOrDefault(s => s.At <= duration.TotalSeconds * i / 10))
             .Select(s => $"{s.At:0}s {s.Rss / 1e6:0.0} MB")));
-        output.WriteLine($"sent {sent} ({sent / duration.TotalSeconds:0}/s), RSS after warm-up {baseline / 1e6:0.0} MB, at end {end / 1e6:0.0} MB, peak {peak / 1e6:0.0} MB, growth {(end / baseline - 1) * 100:0.0}%");
+        output.WriteLine($"sent {sent} ({sent / duration.TotalSeconds:0}/s), RSS after warm-up {baseline / 1e6:0.0} MB, at end {end / 1e6:0.0} MB (medians of {window} samples), peak {peak / 1e6:0.0} MB, growth {(end / baseline - 1) * 100:0.0}%");
         Assert.True(errors.Count == 0, $"{errors.Count} errors, first: " + string.Join('\n', errors.Take(10)));
         Assert.DoesNotContain("fail:", node.Output, StringComparison.Ordinal);
         Assert.True(end <= baseline * 1.10, $"RSS grew from {baseline / 1e6:0.0} MB to {end / 1e6:0.0} MB after warm-up.");
+    }
+
+    private static double Median(IEnumerable<(double At, long Rss)> samples)
+    {
+        var sorted = samples.Select(s => (double)s.Rss).Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     /// <summary>The machine's 1, 5 and 15 minute load averages (the build machine is shared; figures need them beside).</summary>
