@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using HelpdeskGamify.AgentHub.Auth;
-using HelpdeskGamify.Connector.Leaderboards;
+using HelpdeskGamify.AgentHub.ScaleOut;
 using HelpdeskGamify.Connector.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -27,10 +27,11 @@ public static class PrivacyApi
         "erased-" + Convert.ToHexStringLower(HMACSHA256.HashData(key.Key.Key, Encoding.UTF8.GetBytes($"erase:{tenant}:{customerId}")))[..16];
 
     private static async Task<Ok<ErasureResult>> EraseAsync(string tenant, string customerId, CustomerPrivacyStore privacy,
-        LeaderboardIndex boards, SigningKey key, ILoggerFactory logs, CancellationToken ct)
+        LeaderboardEvictions boards, SigningKey key, ILoggerFactory logs, CancellationToken ct)
     {
         var pseudonym = Pseudonym(key, tenant, customerId);
         var erased = await privacy.EraseAsync(tenant, customerId, pseudonym, ct);
+        // Every node drops its customer boards, so none keeps showing the real id next to the points.
         boards.Evict(tenant, "customers");
         // The log names the pseudonym only: the erased id must not survive in the logs either.
         logs.CreateLogger(typeof(PrivacyApi)).LogInformation("Erased customer {Pseudonym} of tenant {Tenant} (changed: {Changed})", pseudonym, tenant, erased);

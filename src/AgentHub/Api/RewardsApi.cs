@@ -23,7 +23,11 @@ public static class RewardsApi
     private static async Task<Results<Created<RedemptionView>, ProblemHttpResult, ValidationProblem>> RedeemAsync(
         string tenant, string customerId, RedemptionRequest body, HttpContext http, RedemptionService redemptions, CancellationToken ct)
     {
-        if (!ParticipantApi.MaySee(http.User, ParticipantKinds.Customer, customerId) || http.User.Role() == Roles.TeamLead)
+        // Spending is the customer's own act; the operator's admin key may do it for support, but a tenant's
+        // team leads and admin-role staff may not spend a customer's points.
+        var spender = http.User.IsAdminKey()
+            || (http.User.Role() == Roles.Customer && ParticipantApi.MaySee(http.User, ParticipantKinds.Customer, customerId));
+        if (!spender)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only the customer can spend their points.");
         }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Cors.Infrastructure;
 
 namespace HelpdeskGamify.AgentHub.Security;
 
-/// <summary>Composes the protections every request passes: headers, widget-only CORS, body and rate limits.</summary>
+/// <summary>Composes the protections every request passes: headers, widget-only CORS, the hub's backplane gate, body and rate limits.</summary>
 public static class SecurityExtensions
 {
     /// <summary>Registers the options and services.</summary>
@@ -21,6 +21,7 @@ public static class SecurityExtensions
     {
         app.UseMiddleware<SecurityHeaders>();
         app.UseCors();
+        app.UseMiddleware<ScaleOut.HubBackplaneGate>();
         app.UseMiddleware<BodySizeLimit>();
         app.UseRateLimiter();
         return app;

@@ -26,7 +26,7 @@ internal sealed class MultiNodeCluster : IDisposable
     public AgentHubProcess B { get; }
     public string Secret { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    public static async Task<MultiNodeCluster> StartAsync(TimeSpan leaseDuration)
+    public static async Task<MultiNodeCluster> StartAsync(TimeSpan leaseDuration, IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         var redis = await RedisServerProcess.StartAsync();
         var data = Path.Combine(Path.GetTempPath(), "helpdeskgamify-tests", "nodes-" + Guid.NewGuid().ToString("n"));
@@ -42,6 +42,10 @@ internal sealed class MultiNodeCluster : IDisposable
             // The key ring in the shared database, as on SQL Server (the file default would work too here).
             ["DataProtection__KeyStore"] = "Database",
         };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
         var a = AgentHubProcess.Start(settings);
         var b = AgentHubProcess.Start(settings);
         var cluster = new MultiNodeCluster(redis, data, a, b);
@@ -85,6 +89,34 @@ internal sealed class MultiNodeCluster : IDisposable
         await connection.OpenAsync();
         await Dapper.SqlMapper.ExecuteAsync(connection, "PRAGMA busy_timeout=10000;");
         return (await Dapper.SqlMapper.ExecuteScalarAsync<T>(connection, sql))!;
+    }
+
+    /// <summary>Reads rows of two columns from the shared database.</summary>
+    public async Task<Dictionary<string, long>> QueryPairsAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(DataDirectory, "helpdeskgamify.db")};Pooling=False");
+        await connection.OpenAsync();
+        await Dapper.SqlMapper.ExecuteAsync(connection, "PRAGMA busy_timeout=10000;");
+        return (await Dapper.SqlMapper.QueryAsync<(string Key, long Value)>(connection, sql)).ToDictionary(r => r.Key, r => r.Value);
+    }
+
+    /// <summary>A node's all-time board as it serves it: member id → points.</summary>
+    public static async Task<Dictionary<string, long>> BoardAsync(AgentHubProcess node, string board)
+    {
+        using var client = node.Client(GameHost.AdminKey);
+        var page = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/tenants/{Tenant}/leaderboards/{board}?period=all&limit=100");
+        return page.GetProperty("entries").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("participantId").GetString()!, e => e.GetProperty("points").GetInt64());
+    }
+
+    /// <summary>The status of one check on a node's <c>/health/ready</c>, and the HTTP status of the probe.</summary>
+    public static async Task<(System.Net.HttpStatusCode Http, string Status, string Description)> ReadyCheckAsync(AgentHubProcess node, string check)
+    {
+        using var client = node.Client();
+        using var response = await client.GetAsync("/health/ready");
+        var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var entry = body.GetProperty("checks").GetProperty(check);
+        return (response.StatusCode, entry.GetProperty("status").GetString()!, entry.GetProperty("description").GetString() ?? "");
     }
 
     public string Describe() => $"--- node A\n{A.Output}\n--- node B\n{B.Output}";

@@ -15,6 +15,10 @@ public enum Access
     Lead,
     /// <summary>The tenant's admins (admin-role tokens) and the admin key.</summary>
     TenantAdmin,
+    /// <summary>The customer named in the route and the admin, never a team lead or agent: spending points.</summary>
+    CustomerSpend,
+    /// <summary>Anyone, with or without a token: what a widget shows visitors who are not identified.</summary>
+    Public,
 }
 
 /// <summary>
@@ -28,6 +32,9 @@ public sealed record ApiRoute(string Method, string Template, Access Access, Fun
 
     /// <summary>The seeded customer.</summary>
     public const string Customer = "7001";
+
+    /// <summary>The seeded reward: one point, no stock or per-customer limit, so every allowed caller can redeem it.</summary>
+    public const string Reward = "sticker";
 
     /// <summary>Every API route the host serves today.</summary>
     public static IReadOnlyList<ApiRoute> All { get; } =
@@ -58,6 +65,12 @@ public sealed record ApiRoute(string Method, string Template, Access Access, Fun
         new("POST", "/api/tenants/{tenant}/rules/backtest", Access.Lead, DefaultRules),
         new("PUT", "/api/tenants/{tenant}/rules", Access.TenantAdmin, DefaultRules),
         new("GET", "/api/tenants/{tenant}/review/flags?status=open", Access.Lead),
+        new("GET", "/api/tenants/{tenant}/rewards", Access.Member),
+        new("POST", "/api/tenants/{tenant}/customers/{customer}/redemptions", Access.CustomerSpend, () => new { rewardId = Reward }),
+        new("GET", "/api/tenants/{tenant}/widget/programme", Access.Public),
+        new("GET", "/api/admin/tenants/{tenant}/rewards", Access.Admin),
+        new("PUT", "/api/admin/tenants/{tenant}/rewards/mug", Access.Admin, () => new { name = "Mug", kind = "exclusive_offer", cost = 50, stock = 3 }),
+        new("DELETE", "/api/admin/tenants/{tenant}/rewards/mug", Access.Admin),
     ];
 
     // The default rule set as a JSON body: valid, so a caller who may use the route gets a 2xx.

@@ -37,7 +37,7 @@ public sealed class TenantIsolationMatrixTests : IDisposable
                 }
                 using var response = await client.SendAsync(request);
                 calls++;
-                var expected = caller.May is null ? "401" : caller.May(route) ? "2xx" : "403";
+                var expected = route.Access == Access.Public ? "2xx" : caller.May is null ? "401" : caller.May(route) ? "2xx" : "403";
                 var actual = response.IsSuccessStatusCode ? "2xx" : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 if (actual != expected)
                 {
@@ -109,7 +109,15 @@ public sealed class TenantIsolationMatrixTests : IDisposable
             Assert.Equal(HttpStatusCode.UnprocessableEntity, unreadable.StatusCode);
         }
         using var admin = _host.AdminClient();
-        await GameHost.WaitUntilAsync(async () => (await admin.GetAsync($"/api/tenants/acme/customers/{ApiRoute.Customer}")).IsSuccessStatusCode, what: "the customer's points");
+        await GameHost.WaitUntilAsync(async () => await PointsAsync(admin, ApiRoute.Customer) >= 5, what: "the customer's points");
+        // One point each, no limits: every caller the matrix allows to redeem can (three of them).
+        (await admin.PutAsJsonAsync($"/api/admin/tenants/acme/rewards/{ApiRoute.Reward}", new { name = "Sticker", kind = "discount_code", cost = 1 })).EnsureSuccessStatusCode();
+    }
+
+    private static async Task<long> PointsAsync(HttpClient admin, string customer)
+    {
+        using var response = await admin.GetAsync($"/api/tenants/acme/customers/{customer}");
+        return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("points").GetInt64() : -1;
     }
 
     private async Task<IReadOnlyList<Caller>> CallersAsync()
@@ -123,15 +131,16 @@ public sealed class TenantIsolationMatrixTests : IDisposable
         notYet["nbf"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
         return
         [
-            new("acme customer 7001 widget session", await WidgetSessionAsync("acme", "widget-secret-" + _acmeSecret, ApiRoute.Customer), r => r.Access is Access.Member or Access.CustomerSelf),
+            new("acme customer 7001 widget session", await WidgetSessionAsync("acme", "widget-secret-" + _acmeSecret, ApiRoute.Customer),
+                r => r.Access is Access.Member or Access.CustomerSelf or Access.CustomerSpend),
             new("globex customer 7001 widget session", await WidgetSessionAsync("globex", "widget-secret-" + _globexSecret, ApiRoute.Customer), _ => false),
             new("admin key", GameHost.AdminKey, _ => true),
-            new("acme team lead", issuer.Issue("acme", Roles.TeamLead, "lead"), r => r.Access is not (Access.Admin or Access.TenantAdmin)),
-            new("acme admin-role token", issuer.Issue("acme", Roles.Admin, "owner"), r => r.Access != Access.Admin),
+            new("acme team lead", issuer.Issue("acme", Roles.TeamLead, "lead"), r => r.Access is not (Access.Admin or Access.TenantAdmin or Access.CustomerSpend)),
+            new("acme admin-role token", issuer.Issue("acme", Roles.Admin, "owner"), r => r.Access is not (Access.Admin or Access.CustomerSpend)),
             new("globex admin-role token", issuer.Issue("globex", Roles.Admin, "owner"), _ => false),
             new("acme agent 9001", agentValid, r => r.Access is Access.Member or Access.AgentSelf),
             new("acme agent 9002", issuer.Issue("acme", Roles.Agent, "9002"), r => r.Access == Access.Member),
-            new("acme customer 7001", issuer.Issue("acme", Roles.Customer, ApiRoute.Customer), r => r.Access is Access.Member or Access.CustomerSelf),
+            new("acme customer 7001", issuer.Issue("acme", Roles.Customer, ApiRoute.Customer), r => r.Access is Access.Member or Access.CustomerSelf or Access.CustomerSpend),
             new("acme customer 7002", issuer.Issue("acme", Roles.Customer, "7002"), r => r.Access == Access.Member),
             new("globex team lead", issuer.Issue("globex", Roles.TeamLead, "lead"), _ => false),
             new("globex agent 9001", issuer.Issue("globex", Roles.Agent, ApiRoute.Agent), _ => false),
@@ -178,6 +187,76 @@ public sealed class TenantIsolationMatrixTests : IDisposable
             Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{name}: {(int)response.StatusCode}");
         }
     }
+
+    [Fact]
+    public async Task A_customer_can_never_redeem_with_another_customers_points()
+    {
+        await SeedAsync();
+        using (var client = _host.CreateClient())
+        {
+            foreach (var body in new[]
+            {
+                ZendeskWebhooks.Trigger("ticket.solved", "12", requesterId: "7002", requesterName: "Ola Hansen"),
+                ZendeskWebhooks.Trigger("ticket.satisfaction_rated", "12", requesterId: "7002", requesterName: "Ola Hansen", satisfaction: "Good"),
+            })
+            {
+                using var response = await client.SendAsync(ZendeskWebhooks.SignedPost("acme", _acmeSecret, body));
+                response.EnsureSuccessStatusCode();
+            }
+        }
+        using var admin = _host.AdminClient();
+        await GameHost.WaitUntilAsync(async () => await PointsAsync(admin, "7002") >= 5, what: "customer 7002's points");
+        var victimBefore = await PointsAsync(admin, ApiRoute.Customer);
+        var victimLedgerBefore = await LedgerCountAsync(admin, ApiRoute.Customer);
+        var attackerBefore = await PointsAsync(admin, "7002");
+
+        var issuer = _host.Service<TokenIssuer>();
+        var attacker = issuer.Issue("acme", Roles.Customer, "7002");
+        var attackerSession = await WidgetSessionAsync("acme", "widget-secret-" + _acmeSecret, "7002");
+        var attempts = new List<(string Name, string? Token, string Customer, HttpStatusCode Expected)>
+        {
+            ("customer 7002 on 7001's route", attacker, "7001", HttpStatusCode.Forbidden),
+            ("customer 7002's widget session on 7001's route", attackerSession, "7001", HttpStatusCode.Forbidden),
+            ("globex customer 7001", issuer.Issue("globex", Roles.Customer, "7001"), "7001", HttpStatusCode.Forbidden),
+            ("globex customer 7001's widget session", await WidgetSessionAsync("globex", "widget-secret-" + _globexSecret, "7001"), "7001", HttpStatusCode.Forbidden),
+            ("acme agent 9001", issuer.Issue("acme", Roles.Agent, "9001"), "7001", HttpStatusCode.Forbidden),
+            ("acme team lead", issuer.Issue("acme", Roles.TeamLead, "lead"), "7001", HttpStatusCode.Forbidden),
+            ("customer 7002 on 7001 with a trailing space", attacker, "7001%20", HttpStatusCode.Forbidden),
+            ("customer 7002 on 7001 with a leading zero", attacker, "07001", HttpStatusCode.Forbidden),
+            ("customer 7002's token with its subject changed to 7001", TokenForge.TamperPayload(attacker, c => { c["sub"] = JsonSerializer.SerializeToElement("7001"); return c; }),
+                "7001", HttpStatusCode.Unauthorized),
+            ("alg none customer 7001", TokenForge.Sign(TokenForge.Claims("acme", Roles.Customer, "7001"), alg: "none"), "7001", HttpStatusCode.Unauthorized),
+            ("customer 7001 signed with a wrong key", TokenForge.Sign(TokenForge.Claims("acme", Roles.Customer, "7001"), key: new byte[32]), "7001", HttpStatusCode.Unauthorized),
+            ("expired customer 7001", TokenForge.Sign(TokenForge.Claims("acme", Roles.Customer, "7001", TimeSpan.FromMinutes(-5))), "7001", HttpStatusCode.Unauthorized),
+            ("no token", null, "7001", HttpStatusCode.Unauthorized),
+        };
+        var failures = new List<string>();
+        foreach (var (name, token, customer, expected) in attempts)
+        {
+            using var client = token is null ? _host.CreateClient() : _host.ClientWithToken(token);
+            using var response = await client.PostAsJsonAsync($"/api/tenants/acme/customers/{customer}/redemptions", new { rewardId = ApiRoute.Reward });
+            if (response.StatusCode != expected || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+            {
+                failures.Add($"{name}: {(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType}, expected {(int)expected} problem+json");
+            }
+        }
+
+        // Naming the victim in the body changes nothing: the route's customer, checked against the token, pays.
+        using (var own = _host.ClientWithToken(attacker))
+        using (var response = await own.PostAsJsonAsync("/api/tenants/acme/customers/7002/redemptions",
+            new { rewardId = ApiRoute.Reward, customerId = "7001", participantId = "7001" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+        Assert.Equal(victimBefore, await PointsAsync(admin, ApiRoute.Customer));
+        Assert.Equal(victimLedgerBefore, await LedgerCountAsync(admin, ApiRoute.Customer));
+        Assert.Equal(attackerBefore - 1, await PointsAsync(admin, "7002"));
+    }
+
+    private static async Task<int> LedgerCountAsync(HttpClient admin, string customer) =>
+        (await admin.GetFromJsonAsync<JsonElement>($"/api/admin/tenants/acme/customers/{customer}/export")).GetProperty("ledger").GetArrayLength();
 
     private async Task<string> WidgetSessionAsync(string tenant, string widgetSecret, string customer)
     {

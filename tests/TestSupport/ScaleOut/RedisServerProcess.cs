@@ -7,7 +7,7 @@ namespace HelpdeskGamify.TestSupport.ScaleOut;
 /// <summary>A throw-away <c>redis-server</c> on a free loopback port, without persistence.</summary>
 public sealed class RedisServerProcess : IDisposable
 {
-    private readonly Process _process;
+    private Process _process;
 
     private RedisServerProcess(Process process, int port)
     {
@@ -28,6 +28,43 @@ public sealed class RedisServerProcess : IDisposable
     public static async Task<RedisServerProcess> StartAsync()
     {
         var port = FreePort.Next();
+        var server = new RedisServerProcess(Launch(port), port);
+        try
+        {
+            await server.WaitAnswersAsync();
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
+        return server;
+    }
+
+    /// <summary>Whether the server process runs.</summary>
+    public bool Running => !_process.HasExited;
+
+    /// <summary>Kills the server at once (SIGKILL): connected clients see their sockets drop; nothing persists.</summary>
+    public void Stop()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(5000);
+        }
+    }
+
+    /// <summary>Starts a fresh, empty server on the same port (clients reconnect to it by themselves) and waits until it answers PING.</summary>
+    public async Task StartAgainAsync()
+    {
+        Stop();
+        _process.Dispose();
+        _process = Launch(Port);
+        await WaitAnswersAsync();
+    }
+
+    private static Process Launch(int port)
+    {
         var info = new ProcessStartInfo(Executable ?? throw new InvalidOperationException("redis-server is not installed."))
         {
             RedirectStandardOutput = true,
@@ -44,18 +81,20 @@ public sealed class RedisServerProcess : IDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new RedisServerProcess(process, port);
+        return process;
+    }
+
+    private async Task WaitAnswersAsync()
+    {
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await server.PingAsync())
+        while (!await PingAsync())
         {
-            if (DateTime.UtcNow > deadline || process.HasExited)
+            if (DateTime.UtcNow > deadline || _process.HasExited)
             {
-                server.Dispose();
-                throw new InvalidOperationException("redis-server did not start.");
+                throw new InvalidOperationException($"redis-server did not start on port {Port}.");
             }
             await Task.Delay(50);
         }
-        return server;
     }
 
     private async Task<bool> PingAsync()
@@ -70,7 +109,7 @@ public sealed class RedisServerProcess : IDisposable
             var read = await stream.ReadAsync(buffer);
             return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
         }
-        catch (SocketException)
+        catch (Exception ex) when (ex is SocketException or IOException)
         {
             return false;
         }
@@ -79,11 +118,7 @@ public sealed class RedisServerProcess : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5000);
-        }
+        Stop();
         _process.Dispose();
     }
 }
