@@ -83,6 +83,7 @@ public static class ConnectorServiceCollectionExtensions
         services.AddSingleton<TicketScorer>();
         services.AddSingleton<ProgressTracker>();
         services.AddSingleton<ReleasePass>();
+        services.AddSingleton<TicketRescore>();
         services.AddSingleton<RewardStore>();
         services.AddSingleton<RedemptionService>();
         services.AddSingleton<KudosService>();

@@ -1,13 +1,15 @@
 using HelpdeskGamify.Connector.Scoring.Rules;
+using HelpdeskGamify.Connector.Scoring.Tickets;
 
 namespace HelpdeskGamify.AgentHub.Review;
 
 /// <summary>
 /// Joins the engine's flags with the awards they concern, on the server, and decides a flag as a whole:
 /// the flag closes and every undecided award it covers gets the same decision in the audit trail. A
-/// contest takes back what the flagged tickets still pay each agent, with one adjustment per agent and ticket.
+/// contest is an input of the engine's recompute of the flagged tickets, which holds every contested award at zero
+/// from then on (pending points are cancelled, settled ones taken back once, later releases pay nothing).
 /// </summary>
-public sealed class FlagReview(FlagReviewStore flags, ReviewStore reviews, LedgerAdjuster adjuster, RuleBook rules, TimeProvider clock)
+public sealed class FlagReview(FlagReviewStore flags, ReviewStore reviews, TicketRescore rescore, RuleBook rules, TimeProvider clock)
 {
     private const string TicketSubject = "ticket:";
     private const string RequesterSubject = "customer:";
@@ -68,36 +70,45 @@ public sealed class FlagReview(FlagReviewStore flags, ReviewStore reviews, Ledge
         {
             return (null, true);
         }
-        var decided = new List<long>();
+        var undecided = item.Awards.Where(a => a.Decision is null).ToList();
+        var decisions = undecided.Select(a => new ReviewDecision
+        {
+            TenantId = tenantId, LedgerId = a.LedgerId, Decision = decision, Note = note, Author = author, FlagId = flagId, NowMs = nowMs,
+        }).ToList();
+        if (!contest)
+        {
+            foreach (var d in decisions)
+            {
+                await reviews.RecordDecisionAsync(d, ct);
+            }
+            return (new FlagDecisionResult(flagId, decision, decisions.Select(d => d.LedgerId).ToList(), 0, []), true);
+        }
         var adjustments = new List<long>();
         long reversed = 0;
-        foreach (var held in item.Awards.Where(a => a.Decision is null).GroupBy(a => (a.AgentId, a.TicketId)))
+        await rescore.RunAsync(tenantId, undecided.Select(a => a.TicketId).OfType<string>().ToList(), async (c, tx) =>
         {
-            long? adjustmentId = null;
-            // Net of what the ticket paid: a pending entry pays nothing yet, a clawback already took some back.
-            var net = held.Sum(a => a.Points);
-            if (contest && net > 0)
+            foreach (var d in decisions)
             {
-                var first = held.First();
-                var award = await adjuster.AdjustAsync(new Adjustment(tenantId, first.AgentId, (int)-net, first.Category,
-                    $"Contested ({flag.Kind}): ticket #{first.TicketId}{(note is null ? "" : $" ({(note.Length > 150 ? note[..150] : note)})")}", first.TicketId, "review.contest"), ct);
-                if (award is not null)
+                await ReviewStore.RecordDecisionAsync(c, tx, d, ct);
+            }
+        }, async (c, tx, batch) =>
+        {
+            // Each agent's contested awards on a ticket are taken back by the entries the recompute wrote for them.
+            foreach (var held in undecided.Where(a => a.TicketId is not null).GroupBy(a => (a.AgentId, a.TicketId)))
+            {
+                var written = batch.Awards.Where(w => w.ParticipantId == held.Key.AgentId && w.TicketId == held.Key.TicketId
+                    && w.Reason.StartsWith("Contested: ", StringComparison.Ordinal)).ToList();
+                reversed -= written.Sum(w => (long)w.Points);
+                adjustments.AddRange(written.Select(w => w.LedgerId));
+                if (written.Count > 0)
                 {
-                    adjustmentId = award.LedgerId;
-                    adjustments.Add(award.LedgerId);
-                    reversed += net;
+                    foreach (var a in held)
+                    {
+                        await ReviewStore.LinkEntryAsync(c, tx, tenantId, a.LedgerId, written[^1].LedgerId, ct);
+                    }
                 }
             }
-            foreach (var a in held)
-            {
-                await reviews.RecordDecisionAsync(new ReviewDecision
-                {
-                    TenantId = tenantId, LedgerId = a.LedgerId, Decision = decision, Note = note, Author = author,
-                    AdjustmentLedgerId = adjustmentId, FlagId = flagId, NowMs = nowMs,
-                }, ct);
-                decided.Add(a.LedgerId);
-            }
-        }
-        return (new FlagDecisionResult(flagId, decision, decided, reversed, adjustments), true);
+        }, ct);
+        return (new FlagDecisionResult(flagId, decision, decisions.Select(d => d.LedgerId).ToList(), reversed, adjustments), true);
     }
 }

@@ -1,13 +1,15 @@
 using System.Security.Claims;
 using HelpdeskGamify.AgentHub.Api;
 using HelpdeskGamify.AgentHub.Auth;
+using HelpdeskGamify.Connector.Scoring.Tickets;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HelpdeskGamify.AgentHub.Review;
 
 /// <summary>
 /// The review queue: team leads pick or receive flagged awards, approve or contest each once (a
-/// contest reverses the points with an adjustment), and every decision stays in the audit trail.
+/// contest holds a ticket's award at zero through the engine's recompute; any other entry is reversed
+/// with an adjustment), and every decision stays in the audit trail.
 /// </summary>
 public static class ReviewApi
 {
@@ -65,7 +67,7 @@ public static class ReviewApi
     }
 
     private static async Task<Results<Ok<ReviewDecision>, ValidationProblem, ProblemHttpResult>> DecideAsync(
-        string tenant, long ledgerId, DecisionRequest body, ClaimsPrincipal user, ReviewStore store, LedgerAdjuster adjuster, TimeProvider clock, CancellationToken ct)
+        string tenant, long ledgerId, DecisionRequest body, ClaimsPrincipal user, ReviewStore store, LedgerAdjuster adjuster, TicketRescore rescore, TimeProvider clock, CancellationToken ct)
     {
         if (body.Decision is not ("approve" or "contest"))
         {
@@ -84,13 +86,6 @@ public static class ReviewApi
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This award was decided already; see the audit trail.");
         }
-        long? adjustmentId = null;
-        if (body.Decision == "contest" && award.Points != 0)
-        {
-            var reversed = await adjuster.AdjustAsync(new Adjustment(tenant, award.AgentId, (int)-award.Points, award.Category,
-                $"Contested: {award.Reason} ({Trim(body.Note, 200)})", award.TicketId, "review.contest"), ct);
-            adjustmentId = reversed?.LedgerId;
-        }
         var decision = new ReviewDecision
         {
             TenantId = tenant,
@@ -98,11 +93,43 @@ public static class ReviewApi
             Decision = body.Decision == "approve" ? "approved" : "contested",
             Note = Trim(body.Note, 1000),
             Author = user.Subject() ?? "admin",
-            AdjustmentLedgerId = adjustmentId,
             NowMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
         };
-        await store.RecordDecisionAsync(decision, ct);
-        return TypedResults.Ok(decision);
+        var ticket = body.Decision == "contest" ? await rescore.TicketOfAsync(tenant, ledgerId, ct) : null;
+        if (ticket is not null)
+        {
+            // The ticket's recompute holds the contested award at zero from now on (pending or settled, before or after
+            // a release, reopen or rating), writing the take-back itself; the decision is its input, in the same transaction.
+            long? entryId = null;
+            await rescore.RunAsync(tenant, [ticket], (c, tx) => ReviewStore.RecordDecisionAsync(c, tx, decision, ct), async (c, tx, batch) =>
+            {
+                entryId = batch.Awards.LastOrDefault(a => a.ParticipantId == award.AgentId && a.TicketId == ticket && a.Reason.StartsWith("Contested: ", StringComparison.Ordinal))?.LedgerId;
+                if (entryId is { } id)
+                {
+                    await ReviewStore.LinkEntryAsync(c, tx, tenant, ledgerId, id, ct);
+                }
+            }, ct);
+            return TypedResults.Ok(new ReviewDecision
+            {
+                TenantId = decision.TenantId, LedgerId = ledgerId, Decision = decision.Decision, Note = decision.Note, Author = decision.Author,
+                AdjustmentLedgerId = entryId, NowMs = decision.NowMs,
+            });
+        }
+        long? adjustmentId = null;
+        if (body.Decision == "contest" && award.Points != 0)
+        {
+            // Not a ticket recompute's entry (a manual adjustment, kudos…): nothing recomputes it, so a reversal stays put.
+            var reversed = await adjuster.AdjustAsync(new Adjustment(tenant, award.AgentId, (int)-award.Points, award.Category,
+                $"Contested: {award.Reason} ({Trim(body.Note, 200)})", award.TicketId, "review.contest"), ct);
+            adjustmentId = reversed?.LedgerId;
+        }
+        var recorded = new ReviewDecision
+        {
+            TenantId = decision.TenantId, LedgerId = ledgerId, Decision = decision.Decision, Note = decision.Note, Author = decision.Author,
+            AdjustmentLedgerId = adjustmentId, NowMs = decision.NowMs,
+        };
+        await store.RecordDecisionAsync(recorded, ct);
+        return TypedResults.Ok(recorded);
     }
 
     private static string? Trim(string? text, int max) =>

@@ -51,7 +51,7 @@ public sealed class ReviewDecision
     public string? Note { get; init; }
     /// <summary>The reviewer (token subject).</summary>
     public string Author { get; init; } = "";
-    /// <summary>The reversing adjustment a contest wrote.</summary>
+    /// <summary>The ledger entry a contest wrote to take the award back (the recompute's clawback, or an adjustment).</summary>
     public long? AdjustmentLedgerId { get; init; }
     /// <summary>The engine flag this decision came from, when it was decided with its flag.</summary>
     public long? FlagId { get; init; }

@@ -100,6 +100,20 @@ public sealed class ReviewStore(Database database)
         await connection.ExecuteAsync(new CommandDefinition(InsertDecision, d, cancellationToken: ct));
     }
 
+    /// <summary>Appends a decision inside the caller's transaction (a contest and the recompute it drives commit together).</summary>
+    public static Task RecordDecisionAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, ReviewDecision d, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(InsertDecision, d, tx, cancellationToken: ct));
+
+    // Written once, in the contest's own transaction, right after the recompute wrote the entry it links to.
+    private const string LinkEntry = """
+        UPDATE review_decisions SET adjustment_ledger_id = @AdjustmentLedgerId
+        WHERE tenant_id = @TenantId AND ledger_id = @LedgerId AND decision = 'contested' AND adjustment_ledger_id IS NULL
+        """;
+
+    /// <summary>Links a contest decision to the ledger entry that took the award back (in the caller's transaction).</summary>
+    public static Task LinkEntryAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, string tenantId, long ledgerId, long entryId, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(LinkEntry, new { TenantId = tenantId, LedgerId = ledgerId, AdjustmentLedgerId = entryId }, tx, cancellationToken: ct));
+
     private const string SelectDecisions = """
         SELECT id AS Id, ledger_id AS LedgerId, decision AS Decision, note AS Note, author AS Author,
                adjustment_ledger_id AS AdjustmentLedgerId, flag_id AS FlagId, decided_at_ms AS NowMs, tenant_id AS TenantId

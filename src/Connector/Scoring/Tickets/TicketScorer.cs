@@ -33,6 +33,15 @@ public sealed class TicketScorer(Database database, LedgerWriter writer, ReviewF
         WHERE c.tenant_id = @TenantId AND c.ticket_id = @TicketId
         """;
 
+    // A contested award stays contested through every later recompute (see Contests); the decision is the audit trail's.
+    private const string SelectContested = """
+        SELECT DISTINCT p.kind AS ParticipantKind, p.external_id AS ParticipantId, l.rule_id AS RuleId, l.award_key AS AwardKey
+        FROM review_decisions d
+        JOIN ledger l ON l.id = d.ledger_id AND l.tenant_id = d.tenant_id
+        JOIN participants p ON p.id = l.participant_id
+        WHERE d.tenant_id = @TenantId AND d.decision = 'contested' AND l.ticket_id = @TicketId AND l.award_key IS NOT NULL
+        """;
+
     private const string UpdateTicket = """
         UPDATE tickets SET settle_due_ms = @SettleDueMs,
             customer_id = COALESCE(customer_id, @CustomerId), created_at_ms = COALESCE(created_at_ms, @CreatedAtMs)
@@ -65,9 +74,11 @@ public sealed class TicketScorer(Database database, LedgerWriter writer, ReviewF
             held = held.Where(h => !claims.ContainsKey((h.ParticipantKind, h.ParticipantId, h.RuleId, h.AwardKey, h.OccurredAtMs))).Concat(claims.Values).ToList();
         }
         var state = TicketPolicy.Compute(ticketId, facts, rules, now);
+        var contested = (await connection.QueryAsync<(string Kind, string Id, string RuleId, string AwardKey)>(
+            new CommandDefinition(SelectContested, args, tx, cancellationToken: ct))).ToHashSet();
         var sourced = new HashSet<(string, string, string)>();
         var nowMs = now.ToUnixTimeMilliseconds();
-        foreach (var delta in LedgerDiff.Between(state.Holdings, held))
+        foreach (var delta in LedgerDiff.Between(Contests.Hold(state.Holdings, contested), held))
         {
             // The unique (person, source event, rule) guard allows one entry per rule per source; later ones in
             // the same recompute are just as safe (the recompute runs under the ticket lock) and keep the ticket link.
