@@ -42,7 +42,7 @@ public sealed class OptOutRegistry(Database database, TimeProvider clock)
         await using var tx = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteScalarAsync<long>(new CommandDefinition(database.Dialect.UpsertParticipant, new
         {
-            TenantId = tenantId, Kind = ParticipantKinds.Agent, ExternalId = agentId, DisplayName = (string?)null, Team = (string?)null, NowMs = nowMs,
+            TenantId = tenantId, Kind = ParticipantKinds.Agent, ExternalId = agentId, DisplayName = (string?)null, Team = (string?)null, TeamAsOfMs = 0L, NowMs = nowMs,
         }, tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(UpdateOptedOut, new
         {

@@ -44,7 +44,7 @@ public sealed class ParticipantStore(Database database)
     {
         await using var connection = await database.OpenAsync(ct);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(database.Dialect.UpsertParticipant,
-            new { TenantId = tenantId, Kind = kind, ExternalId = externalId, DisplayName = displayName, Team = (string?)null, NowMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() },
+            new { TenantId = tenantId, Kind = kind, ExternalId = externalId, DisplayName = displayName, Team = (string?)null, TeamAsOfMs = 0L, NowMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() },
             cancellationToken: ct));
     }
 

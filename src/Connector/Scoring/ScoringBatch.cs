@@ -43,31 +43,37 @@ public sealed class ScoringBatch
 
     /// <summary>
     /// The id of a participant already upserted in <paramref name="tx"/> at <paramref name="nowMs"/> with a
-    /// name and team that this upsert would not change (null keeps the stored value), or null.
+    /// name and team that this upsert would not change (null keeps the stored value; a team is the same only
+    /// with the same as-of time, as an upsert moves the team only for a newer fact), or null.
     /// </summary>
-    internal long? KnownParticipant(DbTransaction tx, string tenantId, string kind, string externalId, string? displayName, string? team, long nowMs) =>
+    internal long? KnownParticipant(DbTransaction tx, string tenantId, string kind, string externalId, string? displayName, string? team, long teamAsOfMs,
+        long nowMs) =>
         ReferenceEquals(tx, _participantsTx)
         && _participants.TryGetValue((tenantId, kind, externalId), out var known)
         && known.NowMs == nowMs
         && (displayName is null || displayName == known.DisplayName)
-        && (team is null || team == known.Team)
+        && (team is null || (team == known.Team && teamAsOfMs == known.TeamAsOfMs))
             ? known.Id
             : null;
 
     /// <summary>Records an upsert made in <paramref name="tx"/> (see <see cref="KnownParticipant"/>).</summary>
-    internal void RememberParticipant(DbTransaction tx, string tenantId, string kind, string externalId, string? displayName, string? team, long nowMs, long id)
+    internal void RememberParticipant(DbTransaction tx, string tenantId, string kind, string externalId, string? displayName, string? team, long teamAsOfMs,
+        long nowMs, long id)
     {
         if (!ReferenceEquals(tx, _participantsTx))
         {
             _participants.Clear();
             _participantsTx = tx;
         }
-        // The stored values after the upsert: a null left what was there, which is known only if remembered.
+        // The stored name after the upsert (a null left what was there, which is known only if remembered), and the last
+        // team upserted with its as-of time: repeating exactly that upsert changes nothing, whichever team it left stored.
         var before = _participants.TryGetValue((tenantId, kind, externalId), out var b) && b.Id == id ? b : null;
-        _participants[(tenantId, kind, externalId)] = new UpsertedParticipant(id, displayName ?? before?.DisplayName, team ?? before?.Team, nowMs);
+        _participants[(tenantId, kind, externalId)] = team is null
+            ? new UpsertedParticipant(id, displayName ?? before?.DisplayName, before?.Team, before?.TeamAsOfMs ?? 0, nowMs)
+            : new UpsertedParticipant(id, displayName ?? before?.DisplayName, team, teamAsOfMs, nowMs);
     }
 
-    private sealed record UpsertedParticipant(long Id, string? DisplayName, string? Team, long NowMs);
+    private sealed record UpsertedParticipant(long Id, string? DisplayName, string? Team, long TeamAsOfMs, long NowMs);
 
     // Reads shared by the people of one progress pass (a team's activity, roster and quest rewards), valid
     // while nothing was appended to the ledger or moved between teams since: see ReadOnceAsync.

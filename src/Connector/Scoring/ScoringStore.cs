@@ -56,27 +56,31 @@ public sealed class ScoringStore(Database database, InboxLeases leases)
     private long _claimedAtMs = long.MinValue / 2;
     private bool _lastFetchFull;
 
-    /// <summary>Creates the participant or refreshes its name and team; returns its id.</summary>
+    /// <summary>
+    /// Creates the participant or refreshes its name and team; returns its id. <paramref name="teamAsOfMs"/> is when the fact
+    /// carrying <paramref name="team"/> happened: only a newer fact (or, at the same time, the greater team name) moves the
+    /// participant, so the current team does not depend on the order facts arrive in.
+    /// </summary>
     public Task<long> UpsertParticipantAsync(DbConnection connection, DbTransaction tx, string tenantId, string kind,
-        string externalId, string? displayName, string? team, long nowMs, CancellationToken ct) =>
+        string externalId, string? displayName, string? team, long nowMs, CancellationToken ct, long teamAsOfMs = 0) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition(database.Dialect.UpsertParticipant,
-            new { TenantId = tenantId, Kind = kind, ExternalId = externalId, DisplayName = displayName, Team = team, NowMs = nowMs },
+            new { TenantId = tenantId, Kind = kind, ExternalId = externalId, DisplayName = displayName, Team = team, TeamAsOfMs = teamAsOfMs, NowMs = nowMs },
             tx, cancellationToken: ct));
 
     /// <summary>
-    /// As <see cref="UpsertParticipantAsync(DbConnection, DbTransaction, string, string, string, string?, string?, long, CancellationToken)"/>,
+    /// As <see cref="UpsertParticipantAsync(DbConnection, DbTransaction, string, string, string, string?, string?, long, CancellationToken, long)"/>,
     /// but skips the statement when <paramref name="batch"/> already made the same upsert in this transaction at the
     /// same time (it would change nothing): scoring one fact upserted the same agent two or three times.
     /// </summary>
     public async Task<long> UpsertParticipantAsync(DbConnection connection, DbTransaction tx, ScoringBatch batch, string tenantId, string kind,
-        string externalId, string? displayName, string? team, long nowMs, CancellationToken ct)
+        string externalId, string? displayName, string? team, long nowMs, CancellationToken ct, long teamAsOfMs = 0)
     {
-        if (batch.KnownParticipant(tx, tenantId, kind, externalId, displayName, team, nowMs) is { } known)
+        if (batch.KnownParticipant(tx, tenantId, kind, externalId, displayName, team, teamAsOfMs, nowMs) is { } known)
         {
             return known;
         }
-        var id = await UpsertParticipantAsync(connection, tx, tenantId, kind, externalId, displayName, team, nowMs, ct);
-        batch.RememberParticipant(tx, tenantId, kind, externalId, displayName, team, nowMs, id);
+        var id = await UpsertParticipantAsync(connection, tx, tenantId, kind, externalId, displayName, team, nowMs, ct, teamAsOfMs);
+        batch.RememberParticipant(tx, tenantId, kind, externalId, displayName, team, teamAsOfMs, nowMs, id);
         if (team is not null)
         {
             batch.Changed();

@@ -210,7 +210,8 @@ public sealed class ScoringWorker(
         // Names arrive with events; keeping them lets boards show people rather than ids.
         if (e.AgentId is not null && e.AgentName is not null)
         {
-            await store.UpsertParticipantAsync(connection, tx, batch, tenantId, ParticipantKinds.Agent, e.AgentId, e.AgentName, e.Group, nowMs, ct);
+            await store.UpsertParticipantAsync(connection, tx, batch, tenantId, ParticipantKinds.Agent, e.AgentId, e.AgentName, e.Group, nowMs, ct,
+                e.OccurredAt.ToUnixTimeMilliseconds());
         }
         if (e.CustomerId is not null && e.CustomerName is not null)
         {

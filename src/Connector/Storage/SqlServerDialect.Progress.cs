@@ -9,10 +9,10 @@ public sealed partial class SqlServerDialect
         USING (SELECT @TenantId AS tenant_id, @ParticipantId AS participant_id, @RuleId AS rule_id, @AwardKey AS award_key, @OccurredAtMs AS occurred_at_ms) AS source
             ON target.tenant_id = source.tenant_id AND target.participant_id = source.participant_id
                AND target.rule_id = source.rule_id AND target.award_key = source.award_key AND target.occurred_at_ms = source.occurred_at_ms
-        WHEN MATCHED THEN UPDATE SET points = target.points + @Points, pending = target.pending + @PendingPoints
+        WHEN MATCHED THEN UPDATE SET points = target.points + @Points, pending = target.pending + @PendingPoints, team = COALESCE(target.team, @Team)
         WHEN NOT MATCHED THEN
-            INSERT (tenant_id, participant_id, rule_id, award_key, category, occurred_at_ms, points, pending)
-            VALUES (@TenantId, @ParticipantId, @RuleId, @AwardKey, @Category, @OccurredAtMs, @Points, @PendingPoints)
+            INSERT (tenant_id, participant_id, rule_id, award_key, category, occurred_at_ms, points, pending, team)
+            VALUES (@TenantId, @ParticipantId, @RuleId, @AwardKey, @Category, @OccurredAtMs, @Points, @PendingPoints, @Team)
         OUTPUT inserted.points;
         """;
 
@@ -34,9 +34,10 @@ public sealed partial class SqlServerDialect
         USING (SELECT @TenantId AS tenant_id, @ParticipantId AS participant_id, @RuleId AS rule_id, @AwardKey AS award_key, @OccurredAtMs AS occurred_at_ms) AS source
             ON target.tenant_id = source.tenant_id AND target.participant_id = source.participant_id
                AND target.rule_id = source.rule_id AND target.award_key = source.award_key AND target.occurred_at_ms = source.occurred_at_ms
-        WHEN MATCHED THEN UPDATE SET balance = @Balance, pending = @Pending, reason = @Reason, ticket_id = COALESCE(target.ticket_id, @TicketId)
+        WHEN MATCHED THEN UPDATE SET balance = @Balance, pending = @Pending, reason = @Reason, ticket_id = COALESCE(target.ticket_id, @TicketId),
+            team = COALESCE(target.team, @Team)
         WHEN NOT MATCHED THEN
-            INSERT (tenant_id, participant_id, rule_id, award_key, day_key, ticket_id, category, reason, occurred_at_ms, balance, pending)
-            VALUES (@TenantId, @ParticipantId, @RuleId, @AwardKey, @DayKey, @TicketId, @Category, @Reason, @OccurredAtMs, @Balance, @Pending);
+            INSERT (tenant_id, participant_id, rule_id, award_key, day_key, ticket_id, category, reason, occurred_at_ms, balance, pending, team)
+            VALUES (@TenantId, @ParticipantId, @RuleId, @AwardKey, @DayKey, @TicketId, @Category, @Reason, @OccurredAtMs, @Balance, @Pending, @Team);
         """;
 }

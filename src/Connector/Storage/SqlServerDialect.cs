@@ -58,11 +58,16 @@ public sealed partial class SqlServerDialect : ISqlDialect
             ON target.tenant_id = source.tenant_id AND target.kind = source.kind AND target.external_id = source.external_id
         WHEN MATCHED THEN UPDATE SET
             display_name = COALESCE(@DisplayName, target.display_name),
-            team = COALESCE(@Team, target.team),
+            team = CASE WHEN @Team IS NOT NULL AND (target.team IS NULL OR @TeamAsOfMs > target.team_as_of_ms
+                    OR (@TeamAsOfMs = target.team_as_of_ms AND @Team > target.team))
+                THEN @Team ELSE target.team END,
+            team_as_of_ms = CASE WHEN @Team IS NOT NULL AND (target.team IS NULL OR @TeamAsOfMs > target.team_as_of_ms
+                    OR (@TeamAsOfMs = target.team_as_of_ms AND @Team > target.team))
+                THEN @TeamAsOfMs ELSE target.team_as_of_ms END,
             updated_at_ms = @NowMs
         WHEN NOT MATCHED THEN
-            INSERT (tenant_id, kind, external_id, display_name, team, opted_out, created_at_ms, updated_at_ms)
-            VALUES (@TenantId, @Kind, @ExternalId, @DisplayName, @Team, 0, @NowMs, @NowMs)
+            INSERT (tenant_id, kind, external_id, display_name, team, team_as_of_ms, opted_out, created_at_ms, updated_at_ms)
+            VALUES (@TenantId, @Kind, @ExternalId, @DisplayName, @Team, @TeamAsOfMs, 0, @NowMs, @NowMs)
         OUTPUT inserted.id;
         """;
 

@@ -36,11 +36,16 @@ public sealed partial class SqliteDialect : ISqlDialect
 
     /// <inheritdoc />
     public string UpsertParticipant => """
-        INSERT INTO participants (tenant_id, kind, external_id, display_name, team, opted_out, created_at_ms, updated_at_ms)
-        VALUES (@TenantId, @Kind, @ExternalId, @DisplayName, @Team, 0, @NowMs, @NowMs)
+        INSERT INTO participants (tenant_id, kind, external_id, display_name, team, team_as_of_ms, opted_out, created_at_ms, updated_at_ms)
+        VALUES (@TenantId, @Kind, @ExternalId, @DisplayName, @Team, @TeamAsOfMs, 0, @NowMs, @NowMs)
         ON CONFLICT (tenant_id, kind, external_id) DO UPDATE SET
             display_name = COALESCE(excluded.display_name, participants.display_name),
-            team = COALESCE(excluded.team, participants.team),
+            team = CASE WHEN excluded.team IS NOT NULL AND (participants.team IS NULL OR excluded.team_as_of_ms > participants.team_as_of_ms
+                    OR (excluded.team_as_of_ms = participants.team_as_of_ms AND excluded.team > participants.team))
+                THEN excluded.team ELSE participants.team END,
+            team_as_of_ms = CASE WHEN excluded.team IS NOT NULL AND (participants.team IS NULL OR excluded.team_as_of_ms > participants.team_as_of_ms
+                    OR (excluded.team_as_of_ms = participants.team_as_of_ms AND excluded.team > participants.team))
+                THEN excluded.team_as_of_ms ELSE participants.team_as_of_ms END,
             updated_at_ms = excluded.updated_at_ms
         RETURNING id
         """;

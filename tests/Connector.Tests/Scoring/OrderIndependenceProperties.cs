@@ -15,7 +15,8 @@ namespace HelpdeskGamify.Connector.Tests.Scoring;
 /// bind while solves are clawed back, reopens and unhappy ratings land after quests and badges were won,
 /// and facts of the last days of a season arrive after the season was first decided. Any permutation and
 /// duplication, with passes at arbitrary points, ends in the same ledger per person and category, boards,
-/// badges, levels, quest completions and season trophies as scoring the facts once in time order.
+/// badges, levels, quest completions and season trophies as scoring the facts once in time order. An agent
+/// changes team mid-stream, so team boards, team quests and the agent's current team are checked too.
 /// </summary>
 public sealed class OrderIndependenceProperties
 {
@@ -63,21 +64,36 @@ public sealed class OrderIndependenceProperties
     {
         var id = (500 + n).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var customer = n % 2 == 0 ? "c1" : "c2";
-        var facts = new List<HelpdeskEvent> { Events.Ticket(TicketSolved, id, solved, agent, customer, priority: priority, resolutionSeconds: fast ? 600 : 86_400) };
+        var facts = new List<HelpdeskEvent>
+        {
+            Events.Ticket(TicketSolved, id, solved, agent, customer, priority: priority, resolutionSeconds: fast ? 600 : 86_400, group: TeamOf(agent, solved)),
+        };
         if (reopenAfter > 0)
         {
-            facts.Add(Events.Ticket(TicketReopened, id, solved.AddHours(reopenAfter), agent, customer));
+            var reopened = solved.AddHours(reopenAfter);
+            facts.Add(Events.Ticket(TicketReopened, id, reopened, agent, customer, group: TeamOf(agent, reopened)));
             if (resolveAgain)
             {
-                facts.Add(Events.Ticket(TicketSolved, id, solved.AddHours(reopenAfter + 2), agent, customer, resolutionSeconds: 600));
+                var again = solved.AddHours(reopenAfter + 2);
+                facts.Add(Events.Ticket(TicketSolved, id, again, agent, customer, resolutionSeconds: 600, group: TeamOf(agent, again)));
             }
         }
         if (ratingAfter > 0)
         {
-            facts.Add(Events.Ticket(SatisfactionRated, id, solved.AddHours(ratingAfter), agent, customer, rating: rating));
+            var rated = solved.AddHours(ratingAfter);
+            facts.Add(Events.Ticket(SatisfactionRated, id, rated, agent, customer, rating: rating, group: TeamOf(agent, rated)));
         }
         return [.. facts];
     }
+
+    // a3 moves from Tier 1 to Tier 2 at T0, in the middle of the stream; every fact carries the team of its time,
+    // so facts of both teams arrive in any order and the later-happened ones must decide a3's current team.
+    private static string TeamOf(string agent, DateTimeOffset at) => agent switch
+    {
+        "a3" => at < T0 ? "Tier 1" : "Tier 2",
+        "a2" => "Tier 2",
+        _ => "Tier 1",
+    };
 
     private static Gen<Func<int, HelpdeskEvent>> ChatGen =>
         from customer in Gen.Elements("c1", "c2")
@@ -169,6 +185,8 @@ public sealed class OrderIndependenceProperties
             """)).Where(r => r.Points != 0 || r.Pending != 0).Select(r => $"ledger {r.Kind}:{r.Id} {r.Category}={r.Points}/{r.Pending}"));
         lines.AddRange((await engine.QueryAsync<(string Board, string Period, string Member, long Points)>(
             "SELECT board, period_key, member_key, points FROM leaderboard_totals WHERE points <> 0")).Select(r => $"board {r.Board} {r.Period} {r.Member}={r.Points}"));
+        lines.AddRange((await engine.QueryAsync<(string Id, string? Team)>("SELECT external_id, team FROM participants WHERE kind = 'agent'"))
+            .Select(r => $"team agent:{r.Id}={r.Team}"));
         lines.AddRange((await engine.QueryAsync<(string Kind, string Id, string Badge, string Tier)>("""
             SELECT p.kind, p.external_id, b.badge_id, b.tier FROM participant_badges b JOIN participants p ON p.id = b.participant_id
             """)).Select(r => $"badge {r.Kind}:{r.Id} {r.Badge}/{r.Tier}"));

@@ -27,7 +27,8 @@ public static class DailyCaps
 
     private const string SelectDay = """
         SELECT c.award_key AS AwardKey, c.ticket_id AS TicketId, c.category AS Category, c.reason AS Reason, c.occurred_at_ms AS OccurredAtMs,
-               c.balance AS Balance, c.pending AS Pending, COALESCE(u.points, 0) AS HeldBalance, COALESCE(u.pending, 0) AS HeldPending
+               c.balance AS Balance, c.pending AS Pending, COALESCE(u.points, 0) AS HeldBalance, COALESCE(u.pending, 0) AS HeldPending,
+               u.team AS HeldTeam, c.team AS ClaimedTeam
         FROM cap_claims c LEFT JOIN activity_units u ON u.tenant_id = c.tenant_id AND u.participant_id = c.participant_id
             AND u.rule_id = c.rule_id AND u.award_key = c.award_key AND u.occurred_at_ms = c.occurred_at_ms
         WHERE c.tenant_id = @TenantId AND c.participant_id = @ParticipantId AND c.rule_id = @RuleId AND c.day_key = @DayKey
@@ -48,7 +49,7 @@ public static class DailyCaps
         var dayKey = claim?.DayKey ?? LeaderboardPeriods.KeyOf("day", DateTimeOffset.FromUnixTimeMilliseconds(d.OccurredAtMs));
         await connection.ExecuteAsync(new CommandDefinition(dialect.UpsertCapClaim, new
         {
-            TenantId = tenantId, ParticipantId = participantId, d.RuleId, d.AwardKey, DayKey = dayKey, d.TicketId, d.Category, d.Reason, d.OccurredAtMs,
+            TenantId = tenantId, ParticipantId = participantId, d.RuleId, d.AwardKey, DayKey = dayKey, d.TicketId, d.Category, d.Reason, d.OccurredAtMs, d.Team,
             Balance = balance + d.Points, Pending = pending + d.PendingPoints,
         }, tx, cancellationToken: ct));
         var day = (await connection.QueryAsync<DayClaim>(new CommandDefinition(SelectDay,
@@ -66,7 +67,8 @@ public static class DailyCaps
             var reason = own ? d.Reason : claimed.Reason;
             reason = share.Balance + share.Pending < claimed.Balance + claimed.Pending ? $"{reason} (daily cap of {cap})"
                 : own ? reason : $"{reason} (daily cap of {cap} shared out again)";
-            var entry = new LedgerDelta(d.ParticipantKind, d.ParticipantId, d.DisplayName, d.Team, d.RuleId, claimed.AwardKey, claimed.Category, reason,
+            // Another holding of the day keeps the team it was claimed for (its fact's), not this fact's.
+            var entry = new LedgerDelta(d.ParticipantKind, d.ParticipantId, d.DisplayName, own ? d.Team ?? claimed.Team : claimed.Team, d.RuleId, claimed.AwardKey, claimed.Category, reason,
                 LedgerDiff.KindOf(points, held, penaltyRule: share.Balance < 0 || claimed.HeldBalance < 0), checked((int)points), checked((int)held),
                 claimed.OccurredAtMs, claimed.TicketId ?? (own ? d.TicketId : null));
             written |= await append(entry, own ? sourceInboxId : null);
@@ -99,4 +101,8 @@ public static class DailyCaps
 
 /// <summary>One claim of a person's capped rule on one day, with what its holding has in the ledger now.</summary>
 public sealed record DayClaim(string AwardKey, string? TicketId, string Category, string Reason, long OccurredAtMs, long Balance, long Pending,
-    long HeldBalance, long HeldPending);
+    long HeldBalance, long HeldPending, string? HeldTeam = null, string? ClaimedTeam = null)
+{
+    /// <summary>The team the holding was credited to, else the team of the fact it was claimed for.</summary>
+    public string? Team => HeldTeam ?? ClaimedTeam;
+}

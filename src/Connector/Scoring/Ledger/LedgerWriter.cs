@@ -15,7 +15,13 @@ namespace HelpdeskGamify.Connector.Scoring.Ledger;
 /// </summary>
 public sealed class LedgerWriter(Database database, ScoringStore store)
 {
-    private const string SelectTeam = "SELECT team FROM participants WHERE id = @ParticipantId AND tenant_id = @TenantId";
+    // The team a holding was credited to when it was first written (activity_units.team), else the agent's current team.
+    private const string SelectCreditedTeam = """
+        SELECT COALESCE(
+            (SELECT team FROM activity_units WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND rule_id = @RuleId
+                AND award_key = @AwardKey AND occurred_at_ms = @OccurredAtMs),
+            (SELECT team FROM participants WHERE id = @ParticipantId AND tenant_id = @TenantId))
+        """;
 
     // A capped award may have been shared out to nothing, which leaves a claim but no ledger entry.
     private const string CountAwardKey = """
@@ -30,7 +36,7 @@ public sealed class LedgerWriter(Database database, ScoringStore store)
     public async Task<bool> WriteOnceAsync(DbConnection connection, DbTransaction tx, string tenantId, LedgerDelta d, long? sourceInboxId,
         RuleSet rules, long nowMs, ScoringBatch batch, CancellationToken ct)
     {
-        var participantId = await store.UpsertParticipantAsync(connection, tx, batch, tenantId, d.ParticipantKind, d.ParticipantId, d.DisplayName, d.Team, nowMs, ct);
+        var participantId = await store.UpsertParticipantAsync(connection, tx, batch, tenantId, d.ParticipantKind, d.ParticipantId, d.DisplayName, d.Team, nowMs, ct, d.OccurredAtMs);
         var seen = await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountAwardKey,
             new { TenantId = tenantId, ParticipantId = participantId, d.AwardKey, d.RuleId }, tx, cancellationToken: ct));
         return seen == 0 && await WriteAsync(connection, tx, tenantId, d, sourceInboxId, rules, nowMs, batch, ct);
@@ -44,7 +50,7 @@ public sealed class LedgerWriter(Database database, ScoringStore store)
     public async Task<bool> WriteAsync(DbConnection connection, DbTransaction tx, string tenantId, LedgerDelta d, long? sourceInboxId,
         RuleSet rules, long nowMs, ScoringBatch batch, CancellationToken ct, bool capClaimed = false)
     {
-        var participantId = await store.UpsertParticipantAsync(connection, tx, batch, tenantId, d.ParticipantKind, d.ParticipantId, d.DisplayName, d.Team, nowMs, ct);
+        var participantId = await store.UpsertParticipantAsync(connection, tx, batch, tenantId, d.ParticipantKind, d.ParticipantId, d.DisplayName, d.Team, nowMs, ct, d.OccurredAtMs);
         var cap = rules.Rules.FirstOrDefault(r => r.Id == d.RuleId)?.DailyCap;
         if ((cap is not null || capClaimed) && !EntryKinds.IsSpending(d.EntryKind))
         {
@@ -68,9 +74,15 @@ public sealed class LedgerWriter(Database database, ScoringStore store)
         }
         batch.Changed();
         var spending = EntryKinds.IsSpending(d.EntryKind);
+        // Team boards credit the team carried by the fact itself (the team the agent was in when it happened), so a move
+        // between teams never depends on arrival order. An entry without one (a reversal, a cap re-share, a quest reward
+        // or kudos) goes to the team its holding was credited to, and only a new holding of that kind to the current team.
+        var team = spending || d.ParticipantKind != ParticipantKinds.Agent ? null
+            : d.Team ?? await connection.ExecuteScalarAsync<string?>(new CommandDefinition(SelectCreditedTeam,
+                new { TenantId = tenantId, ParticipantId = participantId, d.RuleId, d.AwardKey, d.OccurredAtMs }, tx, cancellationToken: ct));
         if (!spending)
         {
-            await ActivityCounters.AddAsync(connection, tx, database.Dialect, tenantId, participantId, d, batch, ct);
+            await ActivityCounters.AddAsync(connection, tx, database.Dialect, tenantId, participantId, d, team, batch, ct);
         }
         var (balance, pending) = await connection.QuerySingleAsync<(long Balance, long Pending)>(new CommandDefinition(database.Dialect.AddToBalance, new
         {
@@ -79,9 +91,6 @@ public sealed class LedgerWriter(Database database, ScoringStore store)
         }, tx, cancellationToken: ct));
         if (d.Points != 0 && !spending)
         {
-            var team = d.Team ?? (d.ParticipantKind == ParticipantKinds.Agent
-                ? await connection.ExecuteScalarAsync<string?>(new CommandDefinition(SelectTeam, new { TenantId = tenantId, ParticipantId = participantId }, tx, cancellationToken: ct))
-                : null);
             await AddToBoardsAsync(connection, tx, tenantId, d, team, nowMs, batch, ct);
             if (d.ParticipantKind == ParticipantKinds.Agent)
             {

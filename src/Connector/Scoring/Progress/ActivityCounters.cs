@@ -13,11 +13,11 @@ public static class ActivityCounters
 {
     /// <summary>Adds an earning entry (not spending) to the counters, inside the ledger writer's transaction.</summary>
     public static async Task AddAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, string tenantId, long participantId,
-        LedgerDelta d, ScoringBatch batch, CancellationToken ct)
+        LedgerDelta d, string? team, ScoringBatch batch, CancellationToken ct)
     {
         var points = await connection.ExecuteScalarAsync<long>(new CommandDefinition(dialect.AddActivityUnit, new
         {
-            TenantId = tenantId, ParticipantId = participantId, d.RuleId, d.AwardKey, d.Category, d.OccurredAtMs, d.Points, d.PendingPoints,
+            TenantId = tenantId, ParticipantId = participantId, d.RuleId, d.AwardKey, d.Category, d.OccurredAtMs, d.Points, d.PendingPoints, Team = team,
         }, tx, cancellationToken: ct));
         var awards = AwardsDelta(points - d.Points, points);
         if (awards == 0 && d.Points == 0)

@@ -131,6 +131,40 @@ public abstract class StoreTests<TProvider> where TProvider : IStoreProvider, ne
     }
 
     [SkippableFact]
+    public async Task Participant_team_is_the_team_of_the_latest_fact_whatever_the_arrival_order()
+    {
+        await using var scratch = await MigratedAsync();
+        var store = new ScoringStore(scratch.Database, Leases(scratch.Database, "node-a"));
+        await using var connection = await scratch.Database.OpenAsync();
+        var batch = new ScoringBatch();
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            await store.UpsertParticipantAsync(connection, tx, batch, "acme", ParticipantKinds.Agent, "9001", "Ingrid", "Tier 2", 5, default, teamAsOfMs: 200);
+            // An older fact arriving later does not move her back, even repeated in the same batch.
+            await store.UpsertParticipantAsync(connection, tx, batch, "acme", ParticipantKinds.Agent, "9001", "Ingrid", "Tier 1", 6, default, teamAsOfMs: 100);
+            await store.UpsertParticipantAsync(connection, tx, batch, "acme", ParticipantKinds.Agent, "9001", "Ingrid", "Tier 1", 6, default, teamAsOfMs: 100);
+            await store.UpsertParticipantAsync(connection, tx, batch, "acme", ParticipantKinds.Agent, "9001", null, null, 7, default, teamAsOfMs: 900);
+            // Two facts of the same moment: the greater team name wins, in either order.
+            await store.UpsertParticipantAsync(connection, tx, batch, "acme", ParticipantKinds.Agent, "9002", "Ola", "Tier 2", 5, default, teamAsOfMs: 300);
+            await store.UpsertParticipantAsync(connection, tx, batch, "acme", ParticipantKinds.Agent, "9002", "Ola", "Tier 1", 5, default, teamAsOfMs: 300);
+            await store.UpsertParticipantAsync(connection, tx, batch, "acme", ParticipantKinds.Agent, "9003", "Per", "Tier 1", 5, default, teamAsOfMs: 300);
+            await store.UpsertParticipantAsync(connection, tx, batch, "acme", ParticipantKinds.Agent, "9003", "Per", "Tier 2", 5, default, teamAsOfMs: 300);
+            await tx.CommitAsync();
+        }
+
+        var agents = await new ParticipantStore(scratch.Database).FindManyAsync("acme", ParticipantKinds.Agent, ["9001", "9002", "9003"]);
+        Assert.Equal(["Tier 2", "Tier 2", "Tier 2"], agents.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => a.Value.Team));
+
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            // A newer fact moves her.
+            await store.UpsertParticipantAsync(connection, tx, "acme", ParticipantKinds.Agent, "9001", null, "Tier 1", 8, default, teamAsOfMs: 201);
+            await tx.CommitAsync();
+        }
+        Assert.Equal("Tier 1", (await new ParticipantStore(scratch.Database).FindAsync("acme", ParticipantKinds.Agent, "9001"))!.Team);
+    }
+
+    [SkippableFact]
     public async Task Participant_upserts_a_batch_remembers_never_hide_a_change_or_outlive_their_transaction()
     {
         await using var scratch = await MigratedAsync();
