@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using HelpdeskGamify.Connector.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,36 +27,8 @@ public sealed class WebhookDispatcher(
     private const int FanOutBatch = 200;
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var busy = false;
-            try
-            {
-                busy = await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Outbound webhook dispatch failed; retrying shortly");
-            }
-            if (!busy)
-            {
-                try
-                {
-                    await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PollingLoop.RunAsync("Outbound webhook dispatch", RunOnceAsync, () => options.Value.PollInterval, clock, logger, stoppingToken);
 
     /// <summary>One round: fan out, then send what is due. True when there may be more work right away.</summary>
     public async Task<bool> RunOnceAsync(CancellationToken ct)

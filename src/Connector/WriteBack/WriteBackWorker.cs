@@ -1,5 +1,6 @@
 using HelpdeskGamify.Connector.HelpdeskApi;
 using HelpdeskGamify.Connector.Outbound;
+using HelpdeskGamify.Connector.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,40 +25,10 @@ public sealed class WriteBackWorker(
     private const int Batch = 20;
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var busy = false;
-            try
-            {
-                busy = await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Helpdesk write-back round failed; retrying shortly");
-            }
-            if (!busy)
-            {
-                try
-                {
-                    await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.Enabled
+            ? PollingLoop.RunAsync("Helpdesk write-back", RunOnceAsync, () => options.Value.PollInterval, clock, logger, stoppingToken)
+            : Task.CompletedTask;
 
     /// <summary>One round: claim what is due and run it. True when there may be more due right away.</summary>
     public async Task<bool> RunOnceAsync(CancellationToken ct)
