@@ -1,0 +1,58 @@
+using System.Threading.Channels;
+using HelpdeskGamify.Connector.Scoring;
+using Microsoft.AspNetCore.SignalR;
+
+namespace HelpdeskGamify.AgentHub.Hubs;
+
+/// <summary>
+/// Sends <c>leaderboardChanged</c> to tenant groups on its own loop, so that the scorer never waits
+/// for a tenant-wide fan-out (ten thousand socket writes, or the slowest client's full buffer).
+/// Changes that queue up while a round is being sent go out in the next round once per board, with
+/// the union of their periods: a busy tenant gets one message per board per round, not one per batch.
+/// </summary>
+public sealed class BoardChangeBroadcaster(IHubContext<GameHub, IGameClient> hub, ILogger<BoardChangeBroadcaster> logger) : BackgroundService
+{
+    private readonly Channel<BoardChanged> _changes = Channel.CreateUnbounded<BoardChanged>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Queues a change; never blocks.</summary>
+    public void Post(BoardChanged change) => _changes.Writer.TryWrite(change);
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (await _changes.Reader.WaitToReadAsync(stoppingToken))
+        {
+            foreach (var change in Coalesce())
+            {
+                try
+                {
+                    // One message per group: SignalR serialises it once per protocol and copies the bytes to each connection.
+                    await hub.Clients.Group(HubGroups.Tenant(change.TenantId)).leaderboardChanged(new LeaderboardChangedMessage(change.Board, change.Periods));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A lost push loses nothing: clients read the board on reconnect.
+                    logger.LogWarning(ex, "Broadcasting a change of board {Board} of tenant {Tenant} failed", change.Board, change.TenantId);
+                }
+            }
+        }
+    }
+
+    private List<BoardChanged> Coalesce()
+    {
+        var round = new List<BoardChanged>();
+        while (_changes.Reader.TryRead(out var change))
+        {
+            var i = round.FindIndex(c => c.TenantId == change.TenantId && c.Board == change.Board);
+            if (i < 0)
+            {
+                round.Add(change);
+            }
+            else if (!change.Periods.All(round[i].Periods.Contains))
+            {
+                round[i] = round[i] with { Periods = round[i].Periods.Union(change.Periods).ToList() };
+            }
+        }
+        return round;
+    }
+}
