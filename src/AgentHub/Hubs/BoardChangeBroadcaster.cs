@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using HelpdeskGamify.Connector;
 using HelpdeskGamify.Connector.Scoring;
 using Microsoft.AspNetCore.SignalR;
 
@@ -24,6 +25,9 @@ public sealed class BoardChangeBroadcaster(IHubContext<GameHub, IGameClient> hub
         {
             foreach (var change in Coalesce())
             {
+                using var activity = ConnectorTelemetry.Activities.StartActivity("hub.broadcast");
+                activity?.SetTag("helpdeskgamify.tenant", change.TenantId);
+                activity?.SetTag("helpdeskgamify.board", change.Board);
                 try
                 {
                     // One message per group: SignalR serialises it once per protocol and copies the bytes to each connection.
