@@ -10,6 +10,8 @@ namespace HelpdeskGamify.AgentHub.Hubs;
 /// for a tenant-wide fan-out (ten thousand socket writes, or the slowest client's full buffer).
 /// Changes that queue up while a round is being sent go out in the next round once per board, with
 /// the union of their periods: a busy tenant gets one message per board per round, not one per batch.
+/// A solve with a team used to send four tenant-wide messages (agents, the team's agents board,
+/// customers, teams); now three.
 /// </summary>
 public sealed class BoardChangeBroadcaster(IHubContext<GameHub, IGameClient> hub, ILogger<BoardChangeBroadcaster> logger) : BackgroundService
 {
@@ -45,8 +47,9 @@ public sealed class BoardChangeBroadcaster(IHubContext<GameHub, IGameClient> hub
     private List<BoardChanged> Coalesce()
     {
         var round = new List<BoardChanged>();
-        while (_changes.Reader.TryRead(out var change))
+        while (_changes.Reader.TryRead(out var queued))
         {
+            var change = queued with { Board = PublicBoard(queued.Board) };
             var i = round.FindIndex(c => c.TenantId == change.TenantId && c.Board == change.Board);
             if (i < 0)
             {
@@ -59,4 +62,8 @@ public sealed class BoardChangeBroadcaster(IHubContext<GameHub, IGameClient> hub
         }
         return round;
     }
+
+    // A team's own agents board ("agents@" and a hash) moves with the agents board in the same commit;
+    // pages only know the public names, so it is announced as that board (and so usually merged away).
+    private static string PublicBoard(string board) => board.IndexOf('@', StringComparison.Ordinal) is var at and > 0 ? board[..at] : board;
 }

@@ -40,12 +40,12 @@ public sealed class BoardChangeBroadcasterTests
     }
 
     [Fact]
-    public async Task Changes_queued_together_go_out_once_per_board_with_all_their_periods()
+    public async Task Changes_queued_together_go_out_once_per_public_board_with_all_their_periods()
     {
         var broadcaster = Broadcaster();
         broadcaster.Post(new BoardChanged("acme", "agents", ["week"]));
         broadcaster.Post(new BoardChanged("acme", "customers", ["all"]));
-        broadcaster.Post(new BoardChanged("acme", "agents", ["week", "all"]));
+        broadcaster.Post(new BoardChanged("acme", "agents@0123456789ab", ["week", "all"]));
         broadcaster.Post(new BoardChanged("globex", "agents", ["day"]));
 
         await broadcaster.StartAsync(CancellationToken.None);
