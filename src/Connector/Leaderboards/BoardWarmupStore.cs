@@ -15,8 +15,9 @@ public sealed class BoardWarmupStore(Database database) : IBoardWarmupPlan
 {
     // Across tenants on purpose: the node serves them all. The key's prefix (tenant, board, period)
     // makes this an index-only count, and it leaves those pages in the cache for the loads that follow.
+    // BIGINT: SQL Server counts in int, SQLite in a 64-bit integer; the record takes one type.
     private const string SelectBoards = """
-        SELECT tenant_id AS TenantId, board AS Board, period_key AS PeriodKey, COUNT(*) AS Members
+        SELECT tenant_id AS TenantId, board AS Board, period_key AS PeriodKey, CAST(COUNT(*) AS BIGINT) AS Members
         FROM leaderboard_totals
         WHERE period_key IN @PeriodKeys
         GROUP BY tenant_id, board, period_key
