@@ -148,12 +148,13 @@ public sealed class LeaderboardIndex(Database database, ITotalsFanout fanout)
                 {
                     board.Set.Set(missed.MemberKey, missed.Points);
                 }
-                board.Missed.Clear();
                 board.Loaded = true;
-                board.Loading = false;
             }
             finally
             {
+                // Also after a failed load (rows a set cannot hold), so that the next read tries again.
+                board.Missed.Clear();
+                board.Loading = false;
                 board.Lock.ExitWriteLock();
             }
         }
