@@ -27,6 +27,8 @@ public static class AgentHubServiceCollectionExtensions
         builder.AddGameTelemetry();
         services.AddAgentViews();
         services.AddSingleton<IGameNotifier, SignalRGameNotifier>();
+        services.AddSingleton<BoardChangeBroadcaster>();
+        services.AddHostedService(sp => sp.GetRequiredService<BoardChangeBroadcaster>());
         services.AddGameHealthChecks();
         services.AddHttpClient();
 

@@ -96,6 +96,9 @@ public static class ConnectorServiceCollectionExtensions
 
         services.TryAddSingleton<ITotalsFanout, NoTotalsFanout>();
         services.AddSingleton<LeaderboardIndex>();
+        services.AddOptions<LeaderboardOptions>().BindConfiguration(LeaderboardOptions.Section);
+        services.TryAddSingleton<IBoardWarmupPlan, BoardWarmupStore>();
+        services.AddHostedService<LeaderboardWarmup>();
         services.AddSingleton<LeaderboardReader>();
         services.AddSingleton<ParticipantStore>();
         services.AddSingleton<CustomerPrivacyStore>();

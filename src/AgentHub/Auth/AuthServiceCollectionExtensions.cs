@@ -45,6 +45,8 @@ public static class AuthServiceCollectionExtensions
             .Configure<SigningKey, IOptions<AuthOptions>>((o, key, auth) =>
             {
                 o.MapInboundClaims = false;
+                // Nothing reads the raw token back (no GetTokenAsync); saving it would keep a copy per hub connection.
+                o.SaveToken = false;
                 o.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = auth.Value.Issuer,
@@ -67,6 +69,11 @@ public static class AuthServiceCollectionExtensions
                         {
                             context.Token = token;
                         }
+                        return Task.CompletedTask;
+                    },
+                    OnTokenValidated = context =>
+                    {
+                        context.Principal = SlimPrincipal.From(context.Principal!);
                         return Task.CompletedTask;
                     },
                 };

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace HelpdeskGamify.AgentHub.Hubs;
 
 /// <summary>Pushes committed scoring results to the people they concern and to their tenant's boards.</summary>
-public sealed class SignalRGameNotifier(IHubContext<GameHub, IGameClient> hub) : IGameNotifier
+public sealed class SignalRGameNotifier(IHubContext<GameHub, IGameClient> hub, BoardChangeBroadcaster boards) : IGameNotifier
 {
     /// <inheritdoc />
     public async Task PublishAsync(ScoringOutcome outcome, CancellationToken ct)
@@ -36,9 +36,10 @@ public sealed class SignalRGameNotifier(IHubContext<GameHub, IGameClient> hub) :
             sends.Add(Person(r.TenantId, ParticipantKinds.Customer, r.ParticipantId).rewardRedeemed(new RewardRedeemedMessage(r.ParticipantId,
                 new RedemptionView(r.RedemptionId, r.RewardId, r.RewardName, r.Code, r.Points, r.Balance))));
         }
+        // Posted after the personal pushes were handed to SignalR, so they normally arrive first (the pages only re-read the board on a change).
         foreach (var b in outcome.Boards)
         {
-            sends.Add(hub.Clients.Group(HubGroups.Tenant(b.TenantId)).leaderboardChanged(new LeaderboardChangedMessage(b.Board, b.Periods)));
+            boards.Post(b);
         }
         await Task.WhenAll(sends);
     }

@@ -20,20 +20,18 @@ public sealed class LeaderboardIndex(Database database, ITotalsFanout fanout)
 
     private readonly ConcurrentDictionary<BoardKey, LoadedBoard> _boards = new();
 
+    // Rank order, so that the set is built in one pass (RankedSet.Load re-sorts when the collation disagrees).
     private const string SelectBoard = """
-        SELECT member_key AS MemberKey, points AS Points
+        SELECT member_key, points
         FROM leaderboard_totals
         WHERE tenant_id = @TenantId AND board = @Board AND period_key = @PeriodKey
+        ORDER BY points DESC, member_key
         """;
 
     /// <summary>Runs <paramref name="read"/> against the loaded board under its read lock.</summary>
     public async Task<T> ReadAsync<T>(BoardKey key, Func<RankedSet, T> read, CancellationToken ct = default)
     {
-        var board = _boards.GetOrAdd(key, _ => new LoadedBoard());
-        if (!board.Loaded)
-        {
-            await LoadAsync(key, board, ct);
-        }
+        var board = await LoadedAsync(key, ct);
         board.Lock.EnterReadLock();
         try
         {
@@ -44,6 +42,12 @@ public sealed class LeaderboardIndex(Database database, ITotalsFanout fanout)
             board.Lock.ExitReadLock();
         }
     }
+
+    /// <summary>Loads a board now unless it is loaded already (the start-up warm-up).</summary>
+    public Task WarmAsync(BoardKey key, CancellationToken ct = default) => LoadedAsync(key, ct);
+
+    /// <summary>Whether a board is in memory on this node.</summary>
+    public bool IsLoaded(BoardKey key) => _boards.TryGetValue(key, out var board) && board.Loaded;
 
     /// <summary>
     /// Forgets a tenant's loaded boards on this node so that the next read loads them again, after a
@@ -100,6 +104,16 @@ public sealed class LeaderboardIndex(Database database, ITotalsFanout fanout)
         }
     }
 
+    private async Task<LoadedBoard> LoadedAsync(BoardKey key, CancellationToken ct)
+    {
+        var board = _boards.GetOrAdd(key, _ => new LoadedBoard());
+        if (!board.Loaded)
+        {
+            await LoadAsync(key, board, ct);
+        }
+        return board;
+    }
+
     private async Task LoadAsync(BoardKey key, LoadedBoard board, CancellationToken ct)
     {
         await board.LoadGate.WaitAsync(ct);
@@ -112,15 +126,10 @@ public sealed class LeaderboardIndex(Database database, ITotalsFanout fanout)
             board.Lock.EnterWriteLock();
             board.Loading = true;
             board.Lock.ExitWriteLock();
-            List<(string MemberKey, long Points)> rows;
+            List<RankedEntry> rows;
             try
             {
-                rows = await database.RetryAsync(async token =>
-                {
-                    await using var connection = await database.OpenAsync(token);
-                    return (await connection.QueryAsync<(string MemberKey, long Points)>(new CommandDefinition(SelectBoard,
-                        new { key.TenantId, key.Board, key.PeriodKey }, cancellationToken: token))).AsList();
-                }, ct);
+                rows = await database.RetryAsync(async token => await ReadRowsAsync(key, token), ct);
             }
             catch
             {
@@ -133,21 +142,19 @@ public sealed class LeaderboardIndex(Database database, ITotalsFanout fanout)
             board.Lock.EnterWriteLock();
             try
             {
-                foreach (var (member, points) in rows)
-                {
-                    board.Set.Set(member, points);
-                }
+                board.Set.Load(rows);
                 // Commits applied while we read are newer than or equal to what we read; replay them in order.
                 foreach (var missed in board.Missed)
                 {
                     board.Set.Set(missed.MemberKey, missed.Points);
                 }
-                board.Missed.Clear();
                 board.Loaded = true;
-                board.Loading = false;
             }
             finally
             {
+                // Also after a failed load (rows a set cannot hold), so that the next read tries again.
+                board.Missed.Clear();
+                board.Loading = false;
                 board.Lock.ExitWriteLock();
             }
         }
@@ -155,6 +162,20 @@ public sealed class LeaderboardIndex(Database database, ITotalsFanout fanout)
         {
             board.LoadGate.Release();
         }
+    }
+
+    // A plain reader into one list: a million rows, no per-row mapping delegate or tuple boxing.
+    private async Task<List<RankedEntry>> ReadRowsAsync(BoardKey key, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(SelectBoard,
+            new { key.TenantId, key.Board, key.PeriodKey }, cancellationToken: ct));
+        var rows = new List<RankedEntry>();
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new RankedEntry(0, reader.GetString(0), reader.GetInt64(1)));
+        }
+        return rows;
     }
 
     private sealed class LoadedBoard

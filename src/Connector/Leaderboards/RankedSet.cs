@@ -15,7 +15,7 @@ namespace HelpdeskGamify.Connector.Leaderboards;
 /// <see cref="RankOf"/>, <see cref="Range"/> and <see cref="Around"/> only read and may share a read
 /// lock; <see cref="Set"/>, <see cref="Add"/> and <see cref="Remove"/> need the write lock.</para>
 /// </remarks>
-public sealed class RankedSet
+public sealed partial class RankedSet
 {
     // Slot 0 is a permanent empty sentinel with Size 0, so reading a missing child's size needs no branch.
     private const int Nil = 0;

@@ -16,6 +16,9 @@ internal sealed class AgentHubProcess : IAsyncDisposable
     public const string AdminKey = "bench-admin-key-0123456789abcdef0123";
     private static readonly string SigningKey = Convert.ToBase64String(Enumerable.Range(7, 32).Select(i => (byte)i).ToArray());
 
+    /// <summary>Environment variables with this prefix are passed to the node without it.</summary>
+    public const string PassThroughPrefix = "AGENTHUB_";
+
     private readonly bool _ownsData;
 
     private AgentHubProcess(Child child, Uri baseAddress, string dataDirectory, bool ownsData)
@@ -48,7 +51,9 @@ internal sealed class AgentHubProcess : IAsyncDisposable
         get
         {
             var pathFile = Path.Combine(AppContext.BaseDirectory, "agenthub.path");
-            var path = File.Exists(pathFile) ? File.ReadAllText(pathFile).Trim() : "";
+            // BENCH_AGENTHUB_DLL runs the same benchmark against another build (before/after comparisons).
+            var path = Environment.GetEnvironmentVariable("BENCH_AGENTHUB_DLL") is { Length: > 0 } other ? other
+                : File.Exists(pathFile) ? File.ReadAllText(pathFile).Trim() : "";
             return File.Exists(path)
                 ? path
                 : throw new FileNotFoundException($"The AgentHub build was not found ('{path}'); build with dotnet run -c Release --project tests/Benchmarks.");
@@ -73,6 +78,11 @@ internal sealed class AgentHubProcess : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__Console__FormatterName"] = "simple",
         };
+        // AGENTHUB_DOTNET_gcServer=0 sets DOTNET_gcServer=0 for the node alone, not for the benchmark's own processes.
+        foreach (var key in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => k.StartsWith(PassThroughPrefix, StringComparison.Ordinal)))
+        {
+            environment[key[PassThroughPrefix.Length..]] = Environment.GetEnvironmentVariable(key)!;
+        }
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
             environment[key] = value;
