@@ -147,22 +147,17 @@ public sealed class LedgerWriter(Database database, ScoringStore store)
         batch.DueTotals.Clear();
         foreach (var tenant in due.GroupBy(t => t.Key.TenantId))
         {
-            foreach (var chunk in tenant.Chunk(BoardTotalRows.MaxRows))
+            foreach (var chunk in tenant.Chunk(MultiRowSql.MaxRows))
             {
-                // A plain command: the statement's text depends on the row count, which Dapper's parameter objects cannot name.
-                await using var command = connection.CreateCommand();
-                command.Transaction = tx;
-#pragma warning disable CA2100 // Built from ISqlDialect.AddToLeaderboardTotals and numbered parameter names only; every value is a parameter.
-                command.CommandText = BoardTotalRows.For(database.Dialect, chunk.Length);
-#pragma warning restore CA2100
-                Bind(command, "TenantId", tenant.Key);
-                Bind(command, "NowMs", nowMs);
+                await using var command = MultiRowSql.Command(connection, tx, database.Dialect.AddToLeaderboardTotals, MultiRowSql.BoardTotalsRow, chunk.Length);
+                MultiRowSql.Bind(command, "TenantId", tenant.Key);
+                MultiRowSql.Bind(command, "NowMs", nowMs);
                 for (var i = 0; i < chunk.Length; i++)
                 {
-                    Bind(command, BoardTotalRows.Parameter("Board", i), chunk[i].Key.Board);
-                    Bind(command, BoardTotalRows.Parameter("PeriodKey", i), chunk[i].Key.PeriodKey);
-                    Bind(command, BoardTotalRows.Parameter("MemberKey", i), chunk[i].Key.MemberKey);
-                    Bind(command, BoardTotalRows.Parameter("Delta", i), chunk[i].Value);
+                    MultiRowSql.Bind(command, MultiRowSql.Parameter("Board", i), chunk[i].Key.Board);
+                    MultiRowSql.Bind(command, MultiRowSql.Parameter("PeriodKey", i), chunk[i].Key.PeriodKey);
+                    MultiRowSql.Bind(command, MultiRowSql.Parameter("MemberKey", i), chunk[i].Key.MemberKey);
+                    MultiRowSql.Bind(command, MultiRowSql.Parameter("Delta", i), chunk[i].Value);
                 }
                 var count = 0;
                 await using (var reader = await command.ExecuteReaderAsync(ct))
@@ -181,11 +176,4 @@ public sealed class LedgerWriter(Database database, ScoringStore store)
         }
     }
 
-    private static void Bind(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@" + name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 }

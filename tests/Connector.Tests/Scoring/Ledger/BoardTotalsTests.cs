@@ -28,7 +28,7 @@ public sealed class BoardTotalsTests : IAsyncLifetime
     [Fact]
     public async Task A_batch_writes_each_total_once_and_every_total_equals_the_ledger()
     {
-        // 45 agents in 9 teams, 2 solves each: a 64-row batch touches more totals than one statement takes (BoardTotalRows.MaxRows).
+        // 45 agents in 9 teams, 2 solves each: a 64-row batch touches more totals than one statement takes (MultiRowSql.MaxRows).
         for (var i = 0; i < 90; i++)
         {
             var agent = i % 45;

@@ -1,6 +1,6 @@
 namespace HelpdeskGamify.Connector.Storage;
 
-/// <summary>The SQLite statement for a batch's board totals.</summary>
+/// <summary>The SQLite statements a scoring batch sends once for many rows.</summary>
 public sealed partial class SqliteDialect
 {
     // "WHERE true": an upsert from a SELECT needs it, or SQLite reads ON CONFLICT as a join constraint.
@@ -13,5 +13,13 @@ public sealed partial class SqliteDialect
             points = leaderboard_totals.points + excluded.points,
             updated_at_ms = excluded.updated_at_ms
         RETURNING board AS Board, period_key AS PeriodKey, member_key AS MemberKey, points AS Points
+        """;
+
+    /// <inheritdoc />
+    public string InsertOutboxEvents => """
+        INSERT INTO outbox_events (tenant_id, event_type, payload_json, created_at_ms, fanned_out)
+        SELECT v.column2, v.column3, v.column4, @NowMs, 0
+        FROM (VALUES (@Seq0, @TenantId0, @EventType0, @PayloadJson0)) AS v
+        ORDER BY v.column1
         """;
 }
