@@ -11,6 +11,7 @@ namespace HelpdeskGamify.Connector.Tests.Scoring.Ledger;
 /// per statement: the totals must be exactly what entry-by-entry writing gave (the ledger's sums), in the database and
 /// in the in-memory boards the committed batch updates.
 /// </summary>
+[Collection(StatementCounting.Name)]
 public sealed class BoardTotalsTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = DateTimeOffset.Parse("2026-11-23T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);

@@ -11,6 +11,7 @@ namespace HelpdeskGamify.Connector.Tests.Scoring.Ledger;
 /// 20 teams, 5,000 customers, 64-row batches), counted with SQLite's profile hook and printed per statement. The budgets
 /// guard what docs/performance.md measures ("Statements per fact"); they are counts, not timings.
 /// </summary>
+[Collection(StatementCounting.Name)]
 public sealed class StatementBudgetTests(ITestOutputHelper output)
 {
     private static readonly DateTimeOffset T0 = DateTimeOffset.Parse("2026-11-23T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
