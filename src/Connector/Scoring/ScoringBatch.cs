@@ -36,6 +36,16 @@ public sealed class ScoringBatch
     /// <summary>Seasons whose trophies were decided.</summary>
     public List<SeasonEnded> SeasonsEnded { get; } = [];
 
+    /// <summary>
+    /// Whether board totals wait for <see cref="Ledger.LedgerWriter.FlushTotalsAsync"/> before the commit instead of being written
+    /// after each ledger entry: the scorer sums a batch's deltas and writes each member's total once per board and period.
+    /// Whoever sets it must flush before committing.
+    /// </summary>
+    public bool DeferTotals { get; init; }
+
+    // Board total deltas not written yet, per tenant, board, period and member (see LedgerWriter.FlushTotalsAsync).
+    internal Dictionary<(string TenantId, string Board, string PeriodKey, string MemberKey), long> DueTotals { get; } = [];
+
     // Participants upserted in this batch's transaction, so that repeating the same upsert (the event's
     // people, then each ledger entry's person) is skipped: see ScoringStore.UpsertParticipantAsync.
     private readonly Dictionary<(string TenantId, string Kind, string ExternalId), UpsertedParticipant> _participants = [];

@@ -166,7 +166,8 @@ public sealed class ScoringWorker(
     {
         var now = clock.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
-        var batch = new ScoringBatch();
+        // Board totals are summed over the batch and written once per member, board and period before the commit.
+        var batch = new ScoringBatch { DeferTotals = true };
         using var turn = await store.EnterWriteAsync(ct);
         var holding = System.Diagnostics.Stopwatch.StartNew();
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -199,6 +200,7 @@ public sealed class ScoringWorker(
             await store.MarkProcessedAsync(connection, tx, row.Id, nowMs, ct);
         }
         await progress.UpdateAsync(connection, tx, t => rules.ForAsync(t, ct), now, batch, ct);
+        await writer.FlushTotalsAsync(connection, tx, batch, nowMs, ct);
         // Outbound webhook events commit with the awards they describe (transactional outbox).
         await outbox.AppendAsync(connection, tx, batch.ToOutcome(), ct);
         await tx.CommitAsync(ct);

@@ -12,7 +12,10 @@ public partial interface ISqlDialect
     /// <summary>Records a ticket fact unless its natural key is known; affects one row when new.</summary>
     string InsertTicketFactIfAbsent { get; }
 
-    /// <summary>Creates the ticket row or bumps its version, which serialises recomputes of one ticket across nodes.</summary>
+    /// <summary>
+    /// Creates the ticket row or bumps its version, which serialises recomputes of one ticket across nodes; returns the new
+    /// version (1: the ticket was never scored before).
+    /// </summary>
     string LockTicket { get; }
 
     /// <summary>Tickets whose pending points are due to settle (<c>settle_due_ms &lt;= @NowMs</c>), at most <c>@Limit</c>.</summary>

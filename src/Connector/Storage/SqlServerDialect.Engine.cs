@@ -31,7 +31,8 @@ public sealed partial class SqlServerDialect
         USING (SELECT @TenantId AS tenant_id, @TicketId AS ticket_id) AS source
             ON target.tenant_id = source.tenant_id AND target.ticket_id = source.ticket_id
         WHEN MATCHED THEN UPDATE SET version = target.version + 1
-        WHEN NOT MATCHED THEN INSERT (tenant_id, ticket_id, version) VALUES (@TenantId, @TicketId, 1);
+        WHEN NOT MATCHED THEN INSERT (tenant_id, ticket_id, version) VALUES (@TenantId, @TicketId, 1)
+        OUTPUT inserted.version;
         """;
 
     /// <inheritdoc />

@@ -23,6 +23,7 @@ public sealed partial class SqliteDialect
     public string LockTicket => """
         INSERT INTO tickets (tenant_id, ticket_id, version) VALUES (@TenantId, @TicketId, 1)
         ON CONFLICT (tenant_id, ticket_id) DO UPDATE SET version = tickets.version + 1
+        RETURNING version
         """;
 
     /// <inheritdoc />

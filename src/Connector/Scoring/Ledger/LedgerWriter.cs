@@ -103,25 +103,77 @@ public sealed class LedgerWriter(Database database, ScoringStore store)
         return true;
     }
 
+    // Sums the entry into the batch's due totals; written at once unless the batch defers them to its end.
     private async Task AddToBoardsAsync(DbConnection connection, DbTransaction tx, string tenantId, LedgerDelta d, string? team,
         long nowMs, ScoringBatch batch, CancellationToken ct)
     {
         var board = d.ParticipantKind == ParticipantKinds.Agent ? "agents" : "customers";
         var occurredAt = DateTimeOffset.FromUnixTimeMilliseconds(d.OccurredAtMs);
+        var teamBoard = team is not null && board == "agents" ? LeaderboardReader.TeamAgentsBoard(team) : null;
         foreach (var period in LeaderboardPeriods.Names)
         {
             var periodKey = LeaderboardPeriods.KeyOf(period, occurredAt);
-            var total = await store.AddToTotalAsync(connection, tx, tenantId, board, periodKey, d.ParticipantId, d.Points, nowMs, ct);
-            batch.Totals.Add(new TotalChange(new BoardKey(tenantId, board, periodKey), d.ParticipantId, total));
-            if (team is not null && board == "agents")
+            AddDue(batch, (tenantId, board, periodKey, d.ParticipantId), d.Points);
+            if (teamBoard is not null)
             {
-                var teamTotal = await store.AddToTotalAsync(connection, tx, tenantId, "teams", periodKey, team, d.Points, nowMs, ct);
-                batch.Totals.Add(new TotalChange(new BoardKey(tenantId, "teams", periodKey), team, teamTotal));
+                AddDue(batch, (tenantId, "teams", periodKey, team!), d.Points);
                 // The agents of one team ranked among themselves.
-                var teamBoard = LeaderboardReader.TeamAgentsBoard(team);
-                var inTeam = await store.AddToTotalAsync(connection, tx, tenantId, teamBoard, periodKey, d.ParticipantId, d.Points, nowMs, ct);
-                batch.Totals.Add(new TotalChange(new BoardKey(tenantId, teamBoard, periodKey), d.ParticipantId, inTeam));
+                AddDue(batch, (tenantId, teamBoard, periodKey, d.ParticipantId), d.Points);
+            }
+        }
+        if (!batch.DeferTotals)
+        {
+            await FlushTotalsAsync(connection, tx, batch, nowMs, ct);
+        }
+    }
+
+    private static void AddDue(ScoringBatch batch, (string TenantId, string Board, string PeriodKey, string MemberKey) key, long delta) =>
+        batch.DueTotals[key] = batch.DueTotals.GetValueOrDefault(key) + delta;
+
+    /// <summary>
+    /// Writes the board totals <paramref name="batch"/> has summed and not written yet, a few hundred per statement, and records
+    /// their new absolute values in <see cref="ScoringBatch.Totals"/>. A member touched only by entries that cancel out is still
+    /// written (with 0), as entry-by-entry writing would have created its row.
+    /// </summary>
+    public async Task FlushTotalsAsync(DbConnection connection, DbTransaction tx, ScoringBatch batch, long nowMs, CancellationToken ct)
+    {
+        if (batch.DueTotals.Count == 0)
+        {
+            return;
+        }
+        // A fixed order, so that two SQL Server transactions touching the same totals lock them in the same order.
+        var due = batch.DueTotals.OrderBy(t => t.Key.TenantId, StringComparer.Ordinal).ThenBy(t => t.Key.Board, StringComparer.Ordinal)
+            .ThenBy(t => t.Key.PeriodKey, StringComparer.Ordinal).ThenBy(t => t.Key.MemberKey, StringComparer.Ordinal).ToList();
+        batch.DueTotals.Clear();
+        foreach (var tenant in due.GroupBy(t => t.Key.TenantId))
+        {
+            foreach (var chunk in tenant.Chunk(MultiRowSql.MaxRows))
+            {
+                await using var command = MultiRowSql.Command(connection, tx, database.Dialect.AddToLeaderboardTotals, MultiRowSql.BoardTotalsRow, chunk.Length);
+                MultiRowSql.Bind(command, "TenantId", tenant.Key);
+                MultiRowSql.Bind(command, "NowMs", nowMs);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    MultiRowSql.Bind(command, MultiRowSql.Parameter("Board", i), chunk[i].Key.Board);
+                    MultiRowSql.Bind(command, MultiRowSql.Parameter("PeriodKey", i), chunk[i].Key.PeriodKey);
+                    MultiRowSql.Bind(command, MultiRowSql.Parameter("MemberKey", i), chunk[i].Key.MemberKey);
+                    MultiRowSql.Bind(command, MultiRowSql.Parameter("Delta", i), chunk[i].Value);
+                }
+                var count = 0;
+                await using (var reader = await command.ExecuteReaderAsync(ct))
+                {
+                    while (await reader.ReadAsync(ct))
+                    {
+                        batch.Totals.Add(new TotalChange(new BoardKey(tenant.Key, reader.GetString(0), reader.GetString(1)), reader.GetString(2), reader.GetInt64(3)));
+                        count++;
+                    }
+                }
+                if (count != chunk.Length)
+                {
+                    throw new InvalidOperationException($"Board totals: {chunk.Length} written, {count} returned.");
+                }
             }
         }
     }
+
 }

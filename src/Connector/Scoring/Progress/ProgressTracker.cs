@@ -19,11 +19,26 @@ namespace HelpdeskGamify.Connector.Scoring.Progress;
 /// </summary>
 public sealed class ProgressTracker(Database database, LedgerWriter writer)
 {
-    private const string SelectLevel = "SELECT earned AS Earned, level_index AS LevelIndex FROM participant_balances WHERE participant_id = @ParticipantId AND tenant_id = @TenantId";
+    // What the badge and level steps read of everyone a batch touched, one statement each per batch (not per person).
+    private const string SelectLevels = """
+        SELECT participant_id AS ParticipantId, earned AS Earned, level_index AS LevelIndex FROM participant_balances
+        WHERE tenant_id = @TenantId AND participant_id IN @Ids
+        """;
+
+    private const string SelectHeldBadges = """
+        SELECT participant_id AS ParticipantId, badge_id AS BadgeId, tier AS Tier FROM participant_badges
+        WHERE tenant_id = @TenantId AND participant_id IN @Ids
+        """;
+
+    private const string SelectTotals = """
+        SELECT participant_id AS ParticipantId, rule_id AS RuleId, category AS Category, awards AS Awards, points AS Points FROM activity_totals
+        WHERE tenant_id = @TenantId AND participant_id IN @Ids
+        """;
+
+    // Ids per read: Dapper sends each as a parameter, and SQL Server takes at most 2,100.
+    private const int IdsPerRead = 1000;
 
     private const string UpdateLevel = "UPDATE participant_balances SET level_index = @LevelIndex WHERE participant_id = @ParticipantId AND tenant_id = @TenantId";
-
-    private const string SelectBadges = "SELECT badge_id AS BadgeId, tier AS Tier FROM participant_badges WHERE tenant_id = @TenantId AND participant_id = @ParticipantId";
 
     private const string DeleteBadge = "DELETE FROM participant_badges WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND badge_id = @BadgeId AND tier = @Tier";
 
@@ -41,12 +56,56 @@ public sealed class ProgressTracker(Database database, LedgerWriter writer)
         }
         // Quest rewards may have touched team mates and added changes: take everyone as they are now.
         changes = ByPerson(batch.ActivityChanges);
-        foreach (var person in batch.Touched.ToList().OrderBy(p => p.Id))
+        var people = batch.Touched.ToList().OrderBy(p => p.Id).ToList();
+        // Badges and levels neither change counters nor balances, so what they read can be read for everyone at once.
+        var standing = await StandingAsync(connection, tx, people, ct);
+        foreach (var person in people)
         {
             var rules = await rulesFor(person.TenantId);
-            await BadgesAsync(connection, tx, person, rules, changes.GetValueOrDefault((person.TenantId, person.Id)) ?? [], now, batch, ct);
-            await LevelAsync(connection, tx, person, rules, now, batch, ct);
+            var mine = standing.GetValueOrDefault((person.TenantId, person.Id)) ?? new PersonStanding();
+            await BadgesAsync(connection, tx, person, rules, mine, changes.GetValueOrDefault((person.TenantId, person.Id)) ?? [], now, batch, ct);
+            await LevelAsync(connection, tx, person, rules, mine, now, batch, ct);
         }
+    }
+
+    // Each person's lifetime counters, badges held and level row, a few statements per batch.
+    private static async Task<Dictionary<(string TenantId, long Id), PersonStanding>> StandingAsync(DbConnection connection, DbTransaction tx,
+        IReadOnlyList<TouchedParticipant> people, CancellationToken ct)
+    {
+        var all = new Dictionary<(string, long), PersonStanding>();
+        foreach (var tenant in people.GroupBy(p => p.TenantId))
+        {
+            foreach (var ids in tenant.Select(p => p.Id).Distinct().Chunk(IdsPerRead))
+            {
+                var args = new { TenantId = tenant.Key, Ids = ids };
+                PersonStanding Of(long id) => all.TryGetValue((tenant.Key, id), out var s) ? s : all[(tenant.Key, id)] = new PersonStanding();
+                foreach (var t in await connection.QueryAsync<(long ParticipantId, string RuleId, string Category, long Awards, long Points)>(
+                    new CommandDefinition(SelectTotals, args, tx, cancellationToken: ct)))
+                {
+                    Of(t.ParticipantId).Totals.Add(new ActivityTotal(t.RuleId, t.Category, t.Awards, t.Points));
+                }
+                foreach (var b in await connection.QueryAsync<(long ParticipantId, string BadgeId, string Tier)>(
+                    new CommandDefinition(SelectHeldBadges, args, tx, cancellationToken: ct)))
+                {
+                    Of(b.ParticipantId).Badges.Add((b.BadgeId, b.Tier));
+                }
+                foreach (var l in await connection.QueryAsync<(long ParticipantId, long Earned, int LevelIndex)>(
+                    new CommandDefinition(SelectLevels, args, tx, cancellationToken: ct)))
+                {
+                    Of(l.ParticipantId).Level = (l.Earned, l.LevelIndex);
+                }
+            }
+        }
+        return all;
+    }
+
+    private sealed class PersonStanding
+    {
+        public List<ActivityTotal> Totals { get; } = [];
+
+        public HashSet<(string BadgeId, string Tier)> Badges { get; } = [];
+
+        public (long Earned, int LevelIndex)? Level { get; set; }
     }
 
     /// <summary>Where a person stands: lifetime earned points for agents; customers, optionally, only recent points.</summary>
@@ -91,7 +150,7 @@ public sealed class ProgressTracker(Database database, LedgerWriter writer)
         return (BadgeEvaluator.Measure(badge, times.Select(t => new Activity(badge.Rule, "", t, 1)).ToList()), lost);
     }
 
-    private async Task BadgesAsync(DbConnection connection, DbTransaction tx, TouchedParticipant person, RuleSet rules,
+    private async Task BadgesAsync(DbConnection connection, DbTransaction tx, TouchedParticipant person, RuleSet rules, PersonStanding standing,
         IReadOnlyList<ActivityChange> changes, DateTimeOffset now, ScoringBatch batch, CancellationToken ct)
     {
         var badges = rules.Badges.Where(b => Target(b.For) == person.Kind).ToList();
@@ -99,9 +158,8 @@ public sealed class ProgressTracker(Database database, LedgerWriter writer)
         {
             return;
         }
-        var args = new { person.TenantId, ParticipantId = person.Id };
-        var held = (await connection.QueryAsync<(string BadgeId, string Tier)>(new CommandDefinition(SelectBadges, args, tx, cancellationToken: ct))).ToHashSet();
-        var totals = await ActivityStore.TotalsAsync(connection, tx, person.TenantId, person.Id, ct);
+        var held = standing.Badges;
+        var totals = standing.Totals;
         foreach (var badge in badges)
         {
             if (await MeasureAsync(connection, tx, person.TenantId, person.Id, badge, totals, changes, ct) is not var (measure, complete))
@@ -129,12 +187,11 @@ public sealed class ProgressTracker(Database database, LedgerWriter writer)
         }
     }
 
-    private async Task LevelAsync(DbConnection connection, DbTransaction tx, TouchedParticipant person, RuleSet rules, DateTimeOffset now,
-        ScoringBatch batch, CancellationToken ct)
+    private async Task LevelAsync(DbConnection connection, DbTransaction tx, TouchedParticipant person, RuleSet rules, PersonStanding known,
+        DateTimeOffset now, ScoringBatch batch, CancellationToken ct)
     {
         var args = new { person.TenantId, ParticipantId = person.Id };
-        var row = await connection.QuerySingleOrDefaultAsync<(long Earned, int LevelIndex)?>(new CommandDefinition(SelectLevel, args, tx, cancellationToken: ct));
-        if (row is not { } current)
+        if (known.Level is not { } current)
         {
             return;
         }

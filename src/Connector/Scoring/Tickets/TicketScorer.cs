@@ -53,7 +53,7 @@ public sealed class TicketScorer(Database database, LedgerWriter writer, ReviewF
         RuleSet rules, DateTimeOffset now, ScoringBatch batch, CancellationToken ct)
     {
         var args = new { TenantId = tenantId, TicketId = ticketId };
-        await connection.ExecuteAsync(new CommandDefinition(database.Dialect.LockTicket, args, tx, cancellationToken: ct));
+        var version = await connection.ExecuteScalarAsync<long>(new CommandDefinition(database.Dialect.LockTicket, args, tx, cancellationToken: ct));
         if (fact is not null)
         {
             await connection.ExecuteAsync(new CommandDefinition(database.Dialect.InsertTicketFactIfAbsent, new
@@ -61,12 +61,18 @@ public sealed class TicketScorer(Database database, LedgerWriter writer, ReviewF
                 TenantId = tenantId, TicketId = ticketId, fact.NaturalKey, InboxId = sourceInboxId ?? 0, EventJson = EventJson.Serialize(fact.Event),
             }, tx, cancellationToken: ct));
         }
-        var facts = (await connection.QueryAsync<(string NaturalKey, string EventJson)>(new CommandDefinition(SelectFacts, args, tx, cancellationToken: ct)))
-            .Select(r => new TicketFact(r.NaturalKey, EventJson.Deserialize(r.EventJson))).ToList();
-        var held = (await connection.QueryAsync<(string Kind, string Id, string RuleId, string AwardKey, string Category, long Balance, long Pending, long OccurredAtMs)>(
+        // A ticket locked for the first time has no stored facts but this one, and nothing held, claimed or contested: only the ticket
+        // scorer writes entries with a ticket and an award key, always under this lock. Four reads fewer for most new tickets.
+        var fresh = version == 1;
+        var facts = fresh ? (fact is null ? [] : [fact])
+            : (await connection.QueryAsync<(string NaturalKey, string EventJson)>(new CommandDefinition(SelectFacts, args, tx, cancellationToken: ct)))
+                .Select(r => new TicketFact(r.NaturalKey, EventJson.Deserialize(r.EventJson))).ToList();
+        var held = fresh ? []
+            : (await connection.QueryAsync<(string Kind, string Id, string RuleId, string AwardKey, string Category, long Balance, long Pending, long OccurredAtMs)>(
                 new CommandDefinition(SelectHeld, args, tx, cancellationToken: ct)))
             .Select(r => new HeldAmount(r.Kind, r.Id, r.RuleId, r.AwardKey, r.Category, r.Balance, r.Pending, r.OccurredAtMs)).ToList();
-        var claims = (await connection.QueryAsync<(string Kind, string Id, string RuleId, string AwardKey, string Category, long Balance, long Pending, long OccurredAtMs)>(
+        var claims = fresh ? []
+            : (await connection.QueryAsync<(string Kind, string Id, string RuleId, string AwardKey, string Category, long Balance, long Pending, long OccurredAtMs)>(
                 new CommandDefinition(SelectClaims, args, tx, cancellationToken: ct)))
             .ToDictionary(r => (r.Kind, r.Id, r.RuleId, r.AwardKey, r.OccurredAtMs), r => new HeldAmount(r.Kind, r.Id, r.RuleId, r.AwardKey, r.Category, r.Balance, r.Pending, r.OccurredAtMs));
         if (claims.Count > 0)
@@ -74,8 +80,9 @@ public sealed class TicketScorer(Database database, LedgerWriter writer, ReviewF
             held = held.Where(h => !claims.ContainsKey((h.ParticipantKind, h.ParticipantId, h.RuleId, h.AwardKey, h.OccurredAtMs))).Concat(claims.Values).ToList();
         }
         var state = TicketPolicy.Compute(ticketId, facts, rules, now);
-        var contested = (await connection.QueryAsync<(string Kind, string Id, string RuleId, string AwardKey)>(
-            new CommandDefinition(SelectContested, args, tx, cancellationToken: ct))).ToHashSet();
+        var contested = fresh ? []
+            : (await connection.QueryAsync<(string Kind, string Id, string RuleId, string AwardKey)>(
+                new CommandDefinition(SelectContested, args, tx, cancellationToken: ct))).ToHashSet();
         var sourced = new HashSet<(string, string, string)>();
         var nowMs = now.ToUnixTimeMilliseconds();
         foreach (var delta in LedgerDiff.Between(Contests.Hold(state.Holdings, contested), held))

@@ -25,6 +25,12 @@ internal static partial class TSqlStatements
         {
             yield return new Statement($"ISqlDialect.{member.Name}", (string)member.GetValue(dialect)!, Shared: false);
         }
+        // A statement that repeats its row of values for a whole batch, also at its largest.
+        foreach (var rows in new[] { 2, MultiRowSql.MaxRows })
+        {
+            yield return new Statement($"ISqlDialect.AddToLeaderboardTotals x{rows}", MultiRowSql.For(dialect.AddToLeaderboardTotals, MultiRowSql.BoardTotalsRow, rows), Shared: false);
+            yield return new Statement($"ISqlDialect.InsertOutboxEvents x{rows}", MultiRowSql.For(dialect.InsertOutboxEvents, MultiRowSql.OutboxEventsRow, rows), Shared: false);
+        }
         foreach (var type in typeof(Database).Assembly.GetTypes())
         {
             foreach (var field in type.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
