@@ -4,7 +4,7 @@ namespace HelpdeskGamify.Connector.Storage;
 public partial interface ISqlDialect
 {
     /// <summary>
-    /// The team an entry of a holding is credited to when the entry names none: the holding's team if it has one, else the
+    /// The team an entry of a holding is credited to when the entry names none: the holding's team once it exists (even none: its points were credited to no team), else the
     /// agent's team as of <c>@OccurredAtMs</c> (the group of their latest fact at or before it; before their first, the first's;
     /// with no fact carrying a group, the directory's team). Parameters: <c>@TenantId</c>, <c>@ParticipantId</c>,
     /// <c>@RuleId</c>, <c>@AwardKey</c>, <c>@OccurredAtMs</c>.

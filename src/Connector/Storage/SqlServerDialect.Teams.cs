@@ -5,13 +5,16 @@ public sealed partial class SqlServerDialect
 {
     /// <inheritdoc />
     public string SelectCreditedTeam => """
-        SELECT COALESCE(
-            (SELECT team FROM activity_units WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND rule_id = @RuleId
-                AND award_key = @AwardKey AND occurred_at_ms = @OccurredAtMs),
-            (SELECT TOP (1) team FROM agent_team_facts WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND occurred_at_ms <= @OccurredAtMs
-                ORDER BY occurred_at_ms DESC),
-            (SELECT TOP (1) team FROM agent_team_facts WHERE tenant_id = @TenantId AND participant_id = @ParticipantId ORDER BY occurred_at_ms),
-            (SELECT team FROM participants WHERE id = @ParticipantId AND tenant_id = @TenantId))
+        SELECT CASE WHEN EXISTS (SELECT 1 FROM activity_units WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND rule_id = @RuleId
+                AND award_key = @AwardKey AND occurred_at_ms = @OccurredAtMs)
+            THEN (SELECT team FROM activity_units WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND rule_id = @RuleId
+                AND award_key = @AwardKey AND occurred_at_ms = @OccurredAtMs)
+            ELSE COALESCE(
+                (SELECT TOP (1) team FROM agent_team_facts WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND occurred_at_ms <= @OccurredAtMs
+                    ORDER BY occurred_at_ms DESC),
+                (SELECT TOP (1) team FROM agent_team_facts WHERE tenant_id = @TenantId AND participant_id = @ParticipantId ORDER BY occurred_at_ms),
+                (SELECT team FROM participants WHERE id = @ParticipantId AND tenant_id = @TenantId))
+            END
         """;
 
     /// <inheritdoc />
