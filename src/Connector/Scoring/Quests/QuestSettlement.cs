@@ -62,7 +62,7 @@ public static class QuestSettlement
     public static async Task SettleTeamsAsync(Database database, LedgerWriter writer, DbConnection connection, DbTransaction tx,
         Func<string, Task<RuleSet>> rulesFor, DateTimeOffset now, ScoringBatch batch, CancellationToken ct)
     {
-        var teams = new SortedDictionary<(string TenantId, string Team), (HashSet<long> Times, List<TouchedParticipant> Watching)>();
+        var teams = new Dictionary<(string TenantId, string Team), (HashSet<long> Times, List<TouchedParticipant> Watching)>();
         foreach (var c in batch.ActivityChanges.Where(c => c.Team is not null && !IsReward(c.RuleId)))
         {
             Entry(c.TenantId, c.Team!).Times.Add(c.OccurredAtMs);
@@ -75,7 +75,7 @@ public static class QuestSettlement
                 Entry(person.TenantId, current).Watching.Add(person);
             }
         }
-        foreach (var ((tenantId, team), (times, watching)) in teams)
+        foreach (var ((tenantId, team), (times, watching)) in teams.OrderBy(t => t.Key.TenantId, StringComparer.Ordinal).ThenBy(t => t.Key.Team, StringComparer.Ordinal))
         {
             var rules = await rulesFor(tenantId);
             var plan = rules.Quests.Where(q => q.Team && q.For == RuleTarget.Agent)
@@ -84,13 +84,18 @@ public static class QuestSettlement
             {
                 continue;
             }
-            var from = plan.Min(p => Baseline(p.Quest, p.Start, p.End)).ToUnixTimeMilliseconds();
-            var to = plan.Max(p => p.End).ToUnixTimeMilliseconds();
-            // One read of the team's units for all its instances: each instance's rewards are written only in its own turn below.
-            var units = await ActivityStore.TeamUnitsAsync(connection, tx, tenantId, team, from, to, ct);
-            var measured = units.Select(u => u.Activity).ToList();
+            // One read of the team's units per run of overlapping instances (with their baselines), so a late fact of an old period
+            // does not read every week since. Each instance's rewards are written only in its own turn below, after its read.
+            var reads = new List<(long From, long To, IReadOnlyList<TeamUnit> Units)>();
+            foreach (var (from, to) in Spans(plan.Select(p => (Baseline(p.Quest, p.Start, p.End).ToUnixTimeMilliseconds(), p.End.ToUnixTimeMilliseconds()))))
+            {
+                reads.Add((from, to, await ActivityStore.TeamUnitsAsync(connection, tx, tenantId, team, from, to, ct)));
+            }
             foreach (var (quest, start, end, current) in plan)
             {
+                var baselineMs = Baseline(quest, start, end).ToUnixTimeMilliseconds();
+                var units = reads.First(r => r.From <= baselineMs && end.ToUnixTimeMilliseconds() <= r.To).Units;
+                var measured = units.Select(u => u.Activity).ToList();
                 var status = QuestEvaluator.Evaluate(quest, measured, start)!;
                 if (current && status.Progress > 0)
                 {
@@ -123,6 +128,24 @@ public static class QuestSettlement
             }
             return entry;
         }
+    }
+
+    // Merges [from, to) ranges that overlap or touch.
+    private static List<(long From, long To)> Spans(IEnumerable<(long From, long To)> ranges)
+    {
+        var spans = new List<(long From, long To)>();
+        foreach (var (from, to) in ranges.OrderBy(r => r.From))
+        {
+            if (spans.Count > 0 && from <= spans[^1].To)
+            {
+                spans[^1] = (spans[^1].From, Math.Max(spans[^1].To, to));
+            }
+            else
+            {
+                spans.Add((from, to));
+            }
+        }
+        return spans;
     }
 
     private static bool IsReward(string ruleId) => ruleId.StartsWith(QuestEvaluator.RewardRulePrefix, StringComparison.Ordinal);
