@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using HelpdeskGamify.Connector.Leaderboards;
 using HelpdeskGamify.Connector.Scoring.Badges;
 using HelpdeskGamify.Connector.Scoring.Levels;
 using HelpdeskGamify.Connector.Scoring.Progress;
@@ -11,7 +12,8 @@ namespace HelpdeskGamify.Connector.Tests.Scoring.Progress;
 /// <summary>
 /// The progress pass keeps counters and reads only the windows its definitions need. After any generated game,
 /// its counters, badges, levels, quest completions and quest rewards equal a full recomputation from the ledger
-/// with the pure evaluators (what the pass did before it was incremental); team quests over the units credited to each team.
+/// with the pure evaluators (what the pass did before it was incremental); team quests over the units credited to each team,
+/// and team boards equal the settled points of the units credited to each team (so moved team credit left nothing behind).
 /// </summary>
 public sealed class IncrementalProgressProperties
 {
@@ -100,6 +102,18 @@ public sealed class IncrementalProgressProperties
                 }
             }
         }
+        // Team boards and the agents-of-team boards hold exactly the settled points of the units credited to each team.
+        stored.AddRange((await engine.QueryAsync<(string Board, string Period, string Member, long Points)>(
+            "SELECT board, period_key, member_key, points FROM leaderboard_totals WHERE tenant_id = 'acme' AND (board = 'teams' OR board LIKE 'agents@%') AND points <> 0"))
+            .Select(r => $"board {r.Board} {r.Period} {r.Member}={r.Points}"));
+        var external = people.ToDictionary(p => p.Id, p => p.ExternalId);
+        var byTeam = credited.SelectMany(u => LeaderboardPeriods.Names.Select(period => (u.Team, u.Unit.Pid, u.Unit.Points,
+            Period: LeaderboardPeriods.KeyOf(period, DateTimeOffset.FromUnixTimeMilliseconds(u.Unit.OccurredAtMs))))).ToList();
+        recomputed.AddRange(byTeam.GroupBy(u => (u.Team, u.Period)).Select(g => (g.Key, Points: g.Sum(u => u.Points))).Where(g => g.Points != 0)
+            .Select(g => $"board teams {g.Key.Period} {g.Key.Team}={g.Points}"));
+        recomputed.AddRange(byTeam.GroupBy(u => (u.Team, u.Period, u.Pid)).Select(g => (g.Key, Points: g.Sum(u => u.Points))).Where(g => g.Points != 0)
+            .Select(g => $"board {LeaderboardReader.TeamAgentsBoard(g.Key.Team!)} {g.Key.Period} {external[g.Key.Pid]}={g.Points}"));
+
         stored.Sort(StringComparer.Ordinal);
         recomputed.Sort(StringComparer.Ordinal);
         return (stored, recomputed);
