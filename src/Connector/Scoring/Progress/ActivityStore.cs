@@ -20,14 +20,20 @@ public static class ActivityStore
         """;
 
     // Team quests measure the units credited to the team (activity_units.team, the team of the fact behind each), driven by
-    // the (tenant_id, team, occurred_at_ms) index; the agent's helpdesk id comes along for the reward entries.
+    // the (tenant_id, team, occurred_at_ms) index. Only what the evaluator needs: the read grows with the team's period.
     private const string SelectTeamUnits = """
-        SELECT u.participant_id AS ParticipantId,
-               (SELECT p.external_id FROM participants p WHERE p.tenant_id = u.tenant_id AND p.id = u.participant_id) AS ExternalId,
-               u.rule_id AS RuleId, u.award_key AS AwardKey, u.category AS Category, u.occurred_at_ms AS OccurredAtMs, u.points AS Points
-        FROM activity_units u
-        WHERE u.tenant_id = @TenantId AND u.team = @Team AND u.occurred_at_ms >= @FromMs AND u.occurred_at_ms < @ToMs
+        SELECT participant_id AS ParticipantId, rule_id AS RuleId, category AS Category, occurred_at_ms AS OccurredAtMs, points AS Points
+        FROM activity_units
+        WHERE tenant_id = @TenantId AND team = @Team AND occurred_at_ms >= @FromMs AND occurred_at_ms < @ToMs
         """;
+
+    private const string SelectTeamRuleUnits = """
+        SELECT participant_id AS ParticipantId, award_key AS AwardKey, occurred_at_ms AS OccurredAtMs, points AS Points
+        FROM activity_units
+        WHERE tenant_id = @TenantId AND team = @Team AND occurred_at_ms >= @FromMs AND occurred_at_ms < @ToMs AND rule_id = @RuleId
+        """;
+
+    private const string SelectExternalIds = "SELECT id AS Id, external_id AS ExternalId FROM participants WHERE tenant_id = @TenantId AND id IN @Ids";
 
     private const string SelectAwardTimes = """
         SELECT occurred_at_ms FROM activity_units
@@ -52,11 +58,24 @@ public static class ActivityStore
         (await TeamUnitsAsync(connection, tx, tenantId, team, long.MinValue, long.MaxValue, ct)).Select(m => m.Activity).ToList();
 
     /// <summary>The units credited to a team whose facts happened in [<paramref name="fromMs"/>, <paramref name="toMs"/>), with whose they are.</summary>
-    public static async Task<IReadOnlyList<TeamUnit>> TeamUnitsAsync(DbConnection connection, DbTransaction? tx, string tenantId, string team,
-        long fromMs, long toMs, CancellationToken ct) =>
-        (await connection.QueryAsync<(long ParticipantId, string ExternalId, string RuleId, string AwardKey, string Category, long OccurredAtMs, long Points)>(
+    public static async Task<IReadOnlyList<(long ParticipantId, Activity Activity)>> TeamUnitsAsync(DbConnection connection, DbTransaction? tx, string tenantId,
+        string team, long fromMs, long toMs, CancellationToken ct) =>
+        (await connection.QueryAsync<(long ParticipantId, string RuleId, string Category, long OccurredAtMs, long Points)>(
             new CommandDefinition(SelectTeamUnits, new { TenantId = tenantId, Team = team, FromMs = fromMs, ToMs = toMs }, tx, cancellationToken: ct)))
-        .Select(r => new TeamUnit(r.ParticipantId, r.ExternalId, r.AwardKey, new Activity(r.RuleId, r.Category, r.OccurredAtMs, r.Points))).ToList();
+        .Select(r => (r.ParticipantId, new Activity(r.RuleId, r.Category, r.OccurredAtMs, r.Points))).ToList();
+
+    /// <summary>The units of one rule credited to a team (whose, award key, when, net points) in [<paramref name="fromMs"/>, <paramref name="toMs"/>).</summary>
+    public static async Task<IReadOnlyList<(long ParticipantId, string AwardKey, long OccurredAtMs, long Points)>> TeamRuleUnitsAsync(DbConnection connection,
+        DbTransaction? tx, string tenantId, string team, string ruleId, long fromMs, long toMs, CancellationToken ct) =>
+        (await connection.QueryAsync<(long ParticipantId, string AwardKey, long OccurredAtMs, long Points)>(new CommandDefinition(SelectTeamRuleUnits,
+            new { TenantId = tenantId, Team = team, RuleId = ruleId, FromMs = fromMs, ToMs = toMs }, tx, cancellationToken: ct))).AsList();
+
+    /// <summary>The helpdesk ids of these participants.</summary>
+    public static async Task<IReadOnlyDictionary<long, string>> ExternalIdsAsync(DbConnection connection, DbTransaction? tx, string tenantId,
+        IReadOnlyCollection<long> ids, CancellationToken ct) =>
+        ids.Count == 0 ? new Dictionary<long, string>()
+            : (await connection.QueryAsync<(long Id, string ExternalId)>(new CommandDefinition(SelectExternalIds, new { TenantId = tenantId, Ids = ids }, tx,
+                cancellationToken: ct))).ToDictionary(r => r.Id, r => r.ExternalId);
 
     /// <summary>A participant's team, or null.</summary>
     public static Task<string?> TeamOfAsync(DbConnection connection, DbTransaction? tx, string tenantId, long participantId, CancellationToken ct) =>
@@ -91,9 +110,6 @@ public static class ActivityStore
     private static List<Activity> Units(IEnumerable<(string RuleId, string Category, long OccurredAtMs, long Points)> rows) =>
         rows.Select(r => new Activity(r.RuleId, r.Category, r.OccurredAtMs, r.Points)).ToList();
 }
-
-/// <summary>A unit credited to a team: whose (internal and helpdesk id), its award key and the activity it counts as.</summary>
-public readonly record struct TeamUnit(long ParticipantId, string ExternalId, string AwardKey, Activity Activity);
 
 /// <summary>A person's lifetime counters of one rule and category: awards (units with positive net points) and net points.</summary>
 public sealed record ActivityTotal(string RuleId, string Category, long Awards, long Points);

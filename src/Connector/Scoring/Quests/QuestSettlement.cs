@@ -86,15 +86,16 @@ public static class QuestSettlement
             }
             // One read of the team's units per run of overlapping instances (with their baselines), so a late fact of an old period
             // does not read every week since. Each instance's rewards are written only in its own turn below, after its read.
-            var reads = new List<(long From, long To, IReadOnlyList<TeamUnit> Units)>();
+            var reads = new List<(long From, long To, IReadOnlyList<(long ParticipantId, Activity Activity)> Units)>();
             foreach (var (from, to) in Spans(plan.Select(p => (Baseline(p.Quest, p.Start, p.End).ToUnixTimeMilliseconds(), p.End.ToUnixTimeMilliseconds()))))
             {
                 reads.Add((from, to, await ActivityStore.TeamUnitsAsync(connection, tx, tenantId, team, from, to, ct)));
             }
             foreach (var (quest, start, end, current) in plan)
             {
+                var (startMs, endMs) = (start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds());
                 var baselineMs = Baseline(quest, start, end).ToUnixTimeMilliseconds();
-                var units = reads.First(r => r.From <= baselineMs && end.ToUnixTimeMilliseconds() <= r.To).Units;
+                var units = reads.First(r => r.From <= baselineMs && endMs <= r.To).Units;
                 var measured = units.Select(u => u.Activity).ToList();
                 var status = QuestEvaluator.Evaluate(quest, measured, start)!;
                 if (current && status.Progress > 0)
@@ -102,19 +103,21 @@ public static class QuestSettlement
                     batch.Quests.AddRange(watching.Select(p => new QuestProgressed(tenantId, p.Kind, p.ExternalId, status)));
                 }
                 var completedAt = status.Completed ? QuestEvaluator.CompletedAt(quest, measured, start) : null;
-                var (startMs, endMs) = (start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds());
                 var ruleId = QuestEvaluator.RewardRulePrefix + quest.Id;
-                var inside = units.Where(u => u.Activity.OccurredAtMs >= startMs && u.Activity.OccurredAtMs < endMs).ToList();
                 // Who took part for this team in this instance (settled activity credited to it), and who holds a reward of it.
-                var playing = inside.Where(u => u.Activity.Counts && !IsReward(u.Activity.RuleId)).Select(u => u.ParticipantId).ToHashSet();
-                var rewards = inside.Where(u => u.Activity.RuleId == ruleId).ToList();
-                var people = inside.Where(u => playing.Contains(u.ParticipantId) || (u.Activity.RuleId == ruleId && u.Activity.Points != 0))
-                    .Select(u => (u.ParticipantId, u.ExternalId)).Distinct().OrderBy(p => p.ParticipantId);
-                foreach (var (id, externalId) in people)
+                var playing = units.Where(u => u.Activity.Counts && u.Activity.OccurredAtMs >= startMs && u.Activity.OccurredAtMs < endMs && !IsReward(u.Activity.RuleId))
+                    .Select(u => u.ParticipantId).ToHashSet();
+                var rewards = units.Any(u => u.Activity.RuleId == ruleId && u.Activity.OccurredAtMs >= startMs && u.Activity.OccurredAtMs < endMs)
+                    ? await ActivityStore.TeamRuleUnitsAsync(connection, tx, tenantId, team, ruleId, startMs, endMs, ct)
+                    : [];
+                // Players need work only when it is complete (or its completions carry no points), holders always.
+                var people = playing.Where(_ => completedAt is not null || quest.RewardPoints == 0).Concat(rewards.Where(r => r.Points != 0).Select(r => r.ParticipantId)).Distinct().Order().ToList();
+                var externalIds = await ActivityStore.ExternalIdsAsync(connection, tx, tenantId, people, ct);
+                foreach (var id in people)
                 {
-                    var held = rewards.Where(r => r.ParticipantId == id).Select(r => (r.AwardKey, r.Activity.OccurredAtMs, r.Activity.Points)).ToList();
+                    var held = rewards.Where(r => r.ParticipantId == id).Select(r => (r.AwardKey, r.OccurredAtMs, r.Points)).ToList();
                     var wins = playing.Contains(id) && completedAt is not null;
-                    await RewardAsync(database, writer, connection, tx, tenantId, ParticipantKinds.Agent, id, externalId, quest, team, status, held,
+                    await RewardAsync(database, writer, connection, tx, tenantId, ParticipantKinds.Agent, id, externalIds[id], quest, team, status, held,
                         wins ? completedAt : null, rules, now, batch, ct);
                 }
             }
