@@ -59,8 +59,10 @@ public sealed class ParticipantSummaryReader(Database database, ParticipantStore
             ? await ActivityStore.LoadTeamAsync(connection, null, tenantId, person.Team, ct)
             : [];
         var quests = set.Quests.Where(q => q.For == target && (!q.Team || person.Team is not null))
-            .Select(q => QuestEvaluator.Evaluate(q, q.Team ? teamActivity : activity, now)).OfType<QuestStatus>()
-            .Select(q => QuestView.Of(q, completions.Contains(q.Key)))
+            .Select(q => (Quest: q, Status: QuestEvaluator.Evaluate(q, q.Team ? teamActivity : activity, now)))
+            .Where(q => q.Status is not null)
+            // A team quest is recorded per team: the one shown is the agent's current team's.
+            .Select(q => QuestView.Of(q.Status!, completions.Contains(q.Quest.Team ? $"{q.Status!.Key}#{person.Team}" : q.Status!.Key)))
             .ToList();
         var level = ProgressTracker.Standing(set, kind, balance.Earned, activity, now);
         var board = kind == ParticipantKinds.Agent ? "agents" : "customers";

@@ -84,6 +84,11 @@ public sealed class ScoringStore(Database database, InboxLeases leases)
         if (team is not null)
         {
             batch.Changed();
+            if (kind == ParticipantKinds.Agent)
+            {
+                // A fact naming the agent's group: what no-group entries are credited to by time (docs/rules.md, "Teams").
+                await Ledger.TeamCredit.RecordFactAsync(connection, tx, database.Dialect, this, tenantId, id, externalId, team, teamAsOfMs, nowMs, batch, ct);
+            }
         }
         return id;
     }

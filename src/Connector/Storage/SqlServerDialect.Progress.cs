@@ -11,8 +11,8 @@ public sealed partial class SqlServerDialect
                AND target.rule_id = source.rule_id AND target.award_key = source.award_key AND target.occurred_at_ms = source.occurred_at_ms
         WHEN MATCHED THEN UPDATE SET points = target.points + @Points, pending = target.pending + @PendingPoints, team = COALESCE(target.team, @Team)
         WHEN NOT MATCHED THEN
-            INSERT (tenant_id, participant_id, rule_id, award_key, category, occurred_at_ms, points, pending, team)
-            VALUES (@TenantId, @ParticipantId, @RuleId, @AwardKey, @Category, @OccurredAtMs, @Points, @PendingPoints, @Team)
+            INSERT (tenant_id, participant_id, rule_id, award_key, category, occurred_at_ms, points, pending, team, team_as_of)
+            VALUES (@TenantId, @ParticipantId, @RuleId, @AwardKey, @Category, @OccurredAtMs, @Points, @PendingPoints, @Team, @TeamAsOf)
         OUTPUT inserted.points;
         """;
 

@@ -5,8 +5,8 @@ public sealed partial class SqliteDialect
 {
     /// <inheritdoc />
     public string AddActivityUnit => """
-        INSERT INTO activity_units (tenant_id, participant_id, rule_id, award_key, category, occurred_at_ms, points, pending, team)
-        VALUES (@TenantId, @ParticipantId, @RuleId, @AwardKey, @Category, @OccurredAtMs, @Points, @PendingPoints, @Team)
+        INSERT INTO activity_units (tenant_id, participant_id, rule_id, award_key, category, occurred_at_ms, points, pending, team, team_as_of)
+        VALUES (@TenantId, @ParticipantId, @RuleId, @AwardKey, @Category, @OccurredAtMs, @Points, @PendingPoints, @Team, @TeamAsOf)
         ON CONFLICT (tenant_id, participant_id, rule_id, award_key, occurred_at_ms) DO UPDATE SET
             points = activity_units.points + excluded.points, pending = activity_units.pending + excluded.pending,
             team = COALESCE(activity_units.team, excluded.team)

@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using HelpdeskGamify.Connector.Events;
 using HelpdeskGamify.Connector.Scoring.Badges;
+using HelpdeskGamify.Connector.Scoring.Kudos;
 using HelpdeskGamify.Connector.Scoring.Maintenance;
 using HelpdeskGamify.Connector.Scoring.Quests;
 using HelpdeskGamify.Connector.Scoring.Rules;
@@ -16,7 +17,9 @@ namespace HelpdeskGamify.Connector.Tests.Scoring;
 /// and facts of the last days of a season arrive after the season was first decided. Any permutation and
 /// duplication, with passes at arbitrary points, ends in the same ledger per person and category, boards,
 /// badges, levels, quest completions and season trophies as scoring the facts once in time order. An agent
-/// changes team mid-stream, so team boards, team quests and the agent's current team are checked too.
+/// changes team mid-stream (in the middle of a team quest's week), some tickets carry no group and the moving agent
+/// gets kudos before any fact arrives, so team boards (credited by the team of the fact, or as of the entry's time),
+/// team quests and the agent's current team are checked too.
 /// </summary>
 public sealed class OrderIndependenceProperties
 {
@@ -49,7 +52,9 @@ public sealed class OrderIndependenceProperties
     };
 
     private static Gen<Func<int, HelpdeskEvent[]>> TicketGen =>
-        from agent in Gen.Elements("a1", "a2", "a3")
+        // a3 (who moves) and a1 (Tier 1 throughout) are the likelier agents, so Tier 1's team quest often depends on a3's old solves.
+        from agent in Gen.Elements("a1", "a1", "a2", "a3", "a3")
+        from grouped in Gen.Frequency((4, Gen.Constant(true)), (1, Gen.Constant(false)))
         from solveHour in Gen.Choose(-40, 30)
         from priority in Gen.Elements("normal", "high", "urgent")
         from fast in ArbMap.Default.GeneratorFor<bool>()
@@ -57,7 +62,8 @@ public sealed class OrderIndependenceProperties
         from resolveAgain in ArbMap.Default.GeneratorFor<bool>()
         from ratingAfter in Gen.Frequency((2, Gen.Constant(0)), (3, Gen.Choose(1, 90)))
         from rating in Gen.Elements(SatisfactionRating.Good, SatisfactionRating.Bad, SatisfactionRating.Good)
-        select new Func<int, HelpdeskEvent[]>(n => Ticket(n, agent, T0.AddHours(solveHour), priority, fast, reopenAfter, resolveAgain, ratingAfter, rating));
+        select new Func<int, HelpdeskEvent[]>(n => Ticket(n, agent, T0.AddHours(solveHour), priority, fast, reopenAfter, resolveAgain, ratingAfter, rating)
+            .Select(e => grouped ? e : e with { Group = null }).ToArray());
 
     private static HelpdeskEvent[] Ticket(int n, string agent, DateTimeOffset solved, string priority, bool fast, int reopenAfter, bool resolveAgain,
         int ratingAfter, SatisfactionRating rating)
@@ -100,12 +106,14 @@ public sealed class OrderIndependenceProperties
         from minutes in Gen.Choose(-600, 300)
         select new Func<int, HelpdeskEvent>(n => Events.Loose(ChatStarted, "chat-" + n, T0.AddMinutes(minutes), customer: customer));
 
+    // One stream in three carries the example of docs/rules.md (a3 solves for Tier 1, moves to Tier 2 in the same team-quest week).
     private static Gen<HelpdeskEvent[]> Streams =>
         from tickets in Gen.Choose(2, 6)
         from chats in Gen.Choose(0, 7)
+        from example in Gen.Frequency((1, Gen.Constant(true)), (2, Gen.Constant(false)))
         from t in Gen.ArrayOf(TicketGen, tickets)
         from c in Gen.ArrayOf(ChatGen, chats)
-        select t.SelectMany((make, n) => make(n)).Concat(c.Select((make, n) => make(n))).ToArray();
+        select t.SelectMany((make, n) => make(n)).Concat(c.Select((make, n) => make(n))).Concat(example ? Quests.TeamQuestOrderTests.Stream : []).ToArray();
 
     /// <summary>A generated stream with a delivery schedule.</summary>
     internal static Gen<(HelpdeskEvent[] Stream, int[] Order, bool[] Duplicate, int[] Pass)> Cases =>
@@ -143,6 +151,8 @@ public sealed class OrderIndependenceProperties
         await using var engine = await EngineHarness.StartAsync(Start);
         await engine.ScalarAsync<long>("INSERT INTO tenants (id, name, platform, settings_protected, widget_origins, created_at_ms, updated_at_ms) VALUES ('acme', 'Acme', 'zendesk', '', '[]', 0, 0); SELECT 1");
         await engine.Get<RuleBook>().ReplaceAsync("acme", Game);
+        // Kudos before any fact: a3 is in no team yet, so its team credit must follow the facts as they arrive (team as of then).
+        await engine.Get<KudosService>().GiveAsync("acme", "a2", "a3", "first");
         for (var i = 0; i < order.Length; i++)
         {
             var e = stream[order[i]];
@@ -164,6 +174,7 @@ public sealed class OrderIndependenceProperties
         }
         // Well after every quiet window, still inside the season's grace period.
         engine.Clock.SetUtcNow(End);
+        await engine.Get<KudosService>().GiveAsync("acme", "a1", "a3", "last");
         await engine.ScoreAllAsync();
         await engine.ReleaseAsync();
         await engine.Get<MaintenancePass>().RunAsync(CancellationToken.None);

@@ -67,10 +67,11 @@ public static class DailyCaps
             var reason = own ? d.Reason : claimed.Reason;
             reason = share.Balance + share.Pending < claimed.Balance + claimed.Pending ? $"{reason} (daily cap of {cap})"
                 : own ? reason : $"{reason} (daily cap of {cap} shared out again)";
-            // Another holding of the day keeps the team it was claimed for (its fact's), not this fact's.
-            var entry = new LedgerDelta(d.ParticipantKind, d.ParticipantId, d.DisplayName, own ? d.Team ?? claimed.Team : claimed.Team, d.RuleId, claimed.AwardKey, claimed.Category, reason,
+            // Another holding of the day keeps the team it was credited or claimed for (its fact's), not this fact's; only this
+            // fact's own group moves the agent (a holding's team may have been chosen by time, which is no fact of that moment).
+            var entry = new LedgerDelta(d.ParticipantKind, d.ParticipantId, d.DisplayName, own ? d.Team : null, d.RuleId, claimed.AwardKey, claimed.Category, reason,
                 LedgerDiff.KindOf(points, held, penaltyRule: share.Balance < 0 || claimed.HeldBalance < 0), checked((int)points), checked((int)held),
-                claimed.OccurredAtMs, claimed.TicketId ?? (own ? d.TicketId : null));
+                claimed.OccurredAtMs, claimed.TicketId ?? (own ? d.TicketId : null)) { CreditTeam = claimed.Team };
             written |= await append(entry, own ? sourceInboxId : null);
         }
         return written;

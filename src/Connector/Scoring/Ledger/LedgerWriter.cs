@@ -15,14 +15,6 @@ namespace HelpdeskGamify.Connector.Scoring.Ledger;
 /// </summary>
 public sealed class LedgerWriter(Database database, ScoringStore store)
 {
-    // The team a holding was credited to when it was first written (activity_units.team), else the agent's current team.
-    private const string SelectCreditedTeam = """
-        SELECT COALESCE(
-            (SELECT team FROM activity_units WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND rule_id = @RuleId
-                AND award_key = @AwardKey AND occurred_at_ms = @OccurredAtMs),
-            (SELECT team FROM participants WHERE id = @ParticipantId AND tenant_id = @TenantId))
-        """;
-
     // A capped award may have been shared out to nothing, which leaves a claim but no ledger entry.
     private const string CountAwardKey = """
         SELECT (SELECT COUNT(*) FROM ledger WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND award_key = @AwardKey AND rule_id = @RuleId)
@@ -75,14 +67,17 @@ public sealed class LedgerWriter(Database database, ScoringStore store)
         batch.Changed();
         var spending = EntryKinds.IsSpending(d.EntryKind);
         // Team boards credit the team carried by the fact itself (the team the agent was in when it happened), so a move
-        // between teams never depends on arrival order. An entry without one (a reversal, a cap re-share, a quest reward
-        // or kudos) goes to the team its holding was credited to, and only a new holding of that kind to the current team.
+        // between teams never depends on arrival order; a team quest's reward its team. An entry of a holding already written
+        // goes to the team the holding was credited to; a new holding with no group of its own (kudos, a quest reward, a fact
+        // without a group) to the agent's team as of its time, which a late fact may still move (TeamCredit).
+        var named = d.Team ?? d.CreditTeam;
         var team = spending || d.ParticipantKind != ParticipantKinds.Agent ? null
-            : d.Team ?? await connection.ExecuteScalarAsync<string?>(new CommandDefinition(SelectCreditedTeam,
+            : named ?? await connection.ExecuteScalarAsync<string?>(new CommandDefinition(database.Dialect.SelectCreditedTeam,
                 new { TenantId = tenantId, ParticipantId = participantId, d.RuleId, d.AwardKey, d.OccurredAtMs }, tx, cancellationToken: ct));
         if (!spending)
         {
-            await ActivityCounters.AddAsync(connection, tx, database.Dialect, tenantId, participantId, d, team, batch, ct);
+            await ActivityCounters.AddAsync(connection, tx, database.Dialect, tenantId, participantId, d, team,
+                named is null && d.ParticipantKind == ParticipantKinds.Agent, batch, ct);
         }
         var (balance, pending) = await connection.QuerySingleAsync<(long Balance, long Pending)>(new CommandDefinition(database.Dialect.AddToBalance, new
         {

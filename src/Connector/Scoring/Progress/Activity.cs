@@ -16,7 +16,7 @@ public readonly record struct Activity(string RuleId, string Category, long Occu
 
 /// <summary>
 /// A change to one of a person's activity units in a batch: which rule, when the fact happened, and
-/// whether the unit started (+1) or stopped (−1) counting as an award. The progress pass re-measures
-/// only what such changes can move.
+/// whether the unit started (+1) or stopped (−1) counting as an award, and the team it is credited to
+/// (a team's quests measure it). The progress pass re-measures only what such changes can move.
 /// </summary>
-public readonly record struct ActivityChange(string TenantId, long ParticipantId, string RuleId, long OccurredAtMs, int AwardsDelta);
+public readonly record struct ActivityChange(string TenantId, long ParticipantId, string RuleId, long OccurredAtMs, int AwardsDelta, string? Team = null);

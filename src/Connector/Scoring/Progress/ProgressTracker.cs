@@ -54,6 +54,7 @@ public sealed class ProgressTracker(Database database, LedgerWriter writer)
             await QuestSettlement.SettleAsync(database, writer, connection, tx, person, rules,
                 changes.GetValueOrDefault((person.TenantId, person.Id)) ?? [], now, batch, ct);
         }
+        await QuestSettlement.SettleTeamsAsync(database, writer, connection, tx, rulesFor, now, batch, ct);
         // Quest rewards may have touched team mates and added changes: take everyone as they are now.
         changes = ByPerson(batch.ActivityChanges);
         var people = batch.Touched.ToList().OrderBy(p => p.Id).ToList();

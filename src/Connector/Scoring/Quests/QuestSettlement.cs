@@ -19,71 +19,139 @@ public static class QuestSettlement
 {
     private const string DeleteCompletion = "DELETE FROM quest_completions WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND quest_key = @QuestKey";
 
-    /// <summary>Settles the quests of <paramref name="person"/> for the current instances and those <paramref name="changes"/> fall in.</summary>
+    /// <summary>Settles the individual quests of <paramref name="person"/> for the current instances and those <paramref name="changes"/> fall in.</summary>
     public static async Task SettleAsync(Database database, LedgerWriter writer, DbConnection connection, DbTransaction tx, TouchedParticipant person,
         RuleSet rules, IReadOnlyList<ActivityChange> changes, DateTimeOffset now, ScoringBatch batch, CancellationToken ct)
     {
-        var quests = rules.Quests.Where(q => ProgressTracker.Target(q.For) == person.Kind && (!q.Team || person.Kind == ParticipantKinds.Agent)).ToList();
+        var quests = rules.Quests.Where(q => ProgressTracker.Target(q.For) == person.Kind && !q.Team).ToList();
         if (quests.Count == 0)
         {
             return;
         }
-        var team = quests.Any(q => q.Team) ? await ActivityStore.TeamOfAsync(connection, tx, person.TenantId, person.Id, ct) : null;
-        var times = changes.Where(c => !c.RuleId.StartsWith(QuestEvaluator.RewardRulePrefix, StringComparison.Ordinal))
-            .Select(c => DateTimeOffset.FromUnixTimeMilliseconds(c.OccurredAtMs)).Distinct().ToList();
-        var plan = quests.Where(q => !q.Team || team is not null).SelectMany(q => Instances(q, times, now)).ToList();
+        var times = changes.Where(c => !IsReward(c.RuleId)).Select(c => DateTimeOffset.FromUnixTimeMilliseconds(c.OccurredAtMs)).Distinct().ToList();
+        var plan = quests.SelectMany(q => Instances(q, times, now)).ToList();
         if (plan.Count == 0)
         {
             return;
         }
-        // One read each for the person and the team, covering every planned instance and the baselines before them.
+        // One read covering every planned instance and the baselines before them.
         var from = plan.Min(p => Baseline(p.Quest, p.Start, p.End)).ToUnixTimeMilliseconds();
         var to = plan.Max(p => p.End).ToUnixTimeMilliseconds();
-        var own = plan.Any(p => !p.Quest.Team) ? await ActivityStore.LoadAsync(connection, tx, person.TenantId, person.Id, from, to, ct) : [];
-        // Team reads are shared with the team's other agents in this batch until the ledger changes (ScoringBatch.ReadOnceAsync).
-        var members = plan.Any(p => p.Quest.Team)
-            ? await batch.ReadOnceAsync(tx, ("team-activity", person.TenantId, team!, from, to), () => ActivityStore.LoadTeamAsync(connection, tx, person.TenantId, team!, from, to, ct))
-            : [];
-        var teamActivity = members.Select(m => m.Activity).ToList();
-        var roster = plan.Any(p => p.Quest.Team)
-            ? await batch.ReadOnceAsync(tx, ("team-roster", person.TenantId, team!), () => ActivityStore.TeamMembersAsync(connection, tx, person.TenantId, team!, ct))
-            : [];
+        var own = await ActivityStore.LoadAsync(connection, tx, person.TenantId, person.Id, from, to, ct);
         foreach (var (quest, start, end, current) in plan)
         {
-            var measured = quest.Team ? teamActivity : own;
-            var status = QuestEvaluator.Evaluate(quest, measured, start)!;
+            var status = QuestEvaluator.Evaluate(quest, own, start)!;
             if (current && status.Progress > 0)
             {
                 batch.Quests.Add(new QuestProgressed(person.TenantId, person.Kind, person.ExternalId, status));
             }
-            var completedAt = status.Completed ? QuestEvaluator.CompletedAt(quest, measured, start) : null;
-            var (startMs, endMs) = (start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds());
+            var completedAt = status.Completed ? QuestEvaluator.CompletedAt(quest, own, start) : null;
             var ruleId = QuestEvaluator.RewardRulePrefix + quest.Id;
-            if (!quest.Team)
+            var mine = await ActivityStore.RuleUnitsAsync(connection, tx, person.TenantId, person.Id, ruleId, start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds(), ct);
+            await RewardAsync(database, writer, connection, tx, person.TenantId, person.Kind, person.Id, person.ExternalId, quest, null, status, mine, completedAt,
+                rules, now, batch, ct);
+        }
+    }
+
+    /// <summary>
+    /// Settles team quests for every team the batch's changed units are credited to (at the instances they fall in) and the current
+    /// team of every agent it touched (the running instance, whose progress is pushed to them). A team quest measures the units
+    /// credited to the team — the team of the fact behind each — and rewards once every agent with settled activity for the team
+    /// in the instance, whichever team they are in now; so it depends on the facts, not on when an agent's move arrived.
+    /// </summary>
+    public static async Task SettleTeamsAsync(Database database, LedgerWriter writer, DbConnection connection, DbTransaction tx,
+        Func<string, Task<RuleSet>> rulesFor, DateTimeOffset now, ScoringBatch batch, CancellationToken ct)
+    {
+        var teams = new Dictionary<(string TenantId, string Team), (HashSet<long> Times, List<TouchedParticipant> Watching)>();
+        foreach (var c in batch.ActivityChanges.Where(c => c.Team is not null && !IsReward(c.RuleId)))
+        {
+            Entry(c.TenantId, c.Team!).Times.Add(c.OccurredAtMs);
+        }
+        foreach (var person in batch.Touched.Where(p => p.Kind == ParticipantKinds.Agent).OrderBy(p => p.Id))
+        {
+            if ((await rulesFor(person.TenantId)).Quests.Any(q => q.Team)
+                && await ActivityStore.TeamOfAsync(connection, tx, person.TenantId, person.Id, ct) is { } current)
             {
-                var mine = await ActivityStore.RuleUnitsAsync(connection, tx, person.TenantId, person.Id, ruleId, startMs, endMs, ct);
-                await RewardAsync(database, writer, connection, tx, person.TenantId, person.Kind, person.Id, person.ExternalId, quest, status, mine, completedAt,
-                    rules, now, batch, ct);
+                Entry(person.TenantId, current).Watching.Add(person);
+            }
+        }
+        foreach (var ((tenantId, team), (times, watching)) in teams.OrderBy(t => t.Key.TenantId, StringComparer.Ordinal).ThenBy(t => t.Key.Team, StringComparer.Ordinal))
+        {
+            var rules = await rulesFor(tenantId);
+            var plan = rules.Quests.Where(q => q.Team && q.For == RuleTarget.Agent)
+                .SelectMany(q => Instances(q, times.Select(DateTimeOffset.FromUnixTimeMilliseconds).ToList(), now)).ToList();
+            if (plan.Count == 0)
+            {
                 continue;
             }
-            // One read of the team's rewards of this quest; members who neither hold nor earn one need no work.
-            var rewards = await batch.ReadOnceAsync(tx, ("team-rule-units", person.TenantId, team!, ruleId, startMs, endMs),
-                () => ActivityStore.TeamRuleUnitsAsync(connection, tx, person.TenantId, team!, ruleId, startMs, endMs, ct));
-            // A team quest rewards once every member who took part in it (settled activity inside the instance), whoever's work completed it.
-            var playing = members.Where(m => m.Activity.Counts && m.Activity.OccurredAtMs >= startMs && m.Activity.OccurredAtMs < endMs
-                && !m.Activity.RuleId.StartsWith(QuestEvaluator.RewardRulePrefix, StringComparison.Ordinal)).Select(m => m.ParticipantId).ToHashSet();
-            foreach (var (id, externalId) in roster)
+            // One read of the team's units per run of overlapping instances (with their baselines), so a late fact of an old period
+            // does not read every week since. Each instance's rewards are written only in its own turn below, after its read.
+            var reads = new List<(long From, long To, IReadOnlyList<(long ParticipantId, Activity Activity)> Units)>();
+            foreach (var (from, to) in Spans(plan.Select(p => (Baseline(p.Quest, p.Start, p.End).ToUnixTimeMilliseconds(), p.End.ToUnixTimeMilliseconds()))))
             {
-                var held = rewards.Where(r => r.ParticipantId == id).Select(r => (r.AwardKey, r.OccurredAtMs, r.Points)).ToList();
-                var wins = playing.Contains(id) && completedAt is not null;
-                if (wins || held.Any(h => h.Points != 0))
+                reads.Add((from, to, await ActivityStore.TeamUnitsAsync(connection, tx, tenantId, team, from, to, ct)));
+            }
+            foreach (var (quest, start, end, current) in plan)
+            {
+                var (startMs, endMs) = (start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds());
+                var baselineMs = Baseline(quest, start, end).ToUnixTimeMilliseconds();
+                var units = reads.First(r => r.From <= baselineMs && endMs <= r.To).Units;
+                var measured = units.Select(u => u.Activity).ToList();
+                var status = QuestEvaluator.Evaluate(quest, measured, start)!;
+                if (current && status.Progress > 0)
                 {
-                    await RewardAsync(database, writer, connection, tx, person.TenantId, person.Kind, id, externalId, quest, status, held,
+                    batch.Quests.AddRange(watching.Select(p => new QuestProgressed(tenantId, p.Kind, p.ExternalId, status)));
+                }
+                var completedAt = status.Completed ? QuestEvaluator.CompletedAt(quest, measured, start) : null;
+                var ruleId = QuestEvaluator.RewardRulePrefix + quest.Id;
+                // Who took part for this team in this instance (settled activity credited to it), and who holds a reward of it.
+                var playing = units.Where(u => u.Activity.Counts && u.Activity.OccurredAtMs >= startMs && u.Activity.OccurredAtMs < endMs && !IsReward(u.Activity.RuleId))
+                    .Select(u => u.ParticipantId).ToHashSet();
+                var rewards = units.Any(u => u.Activity.RuleId == ruleId && u.Activity.OccurredAtMs >= startMs && u.Activity.OccurredAtMs < endMs)
+                    ? await ActivityStore.TeamRuleUnitsAsync(connection, tx, tenantId, team, ruleId, startMs, endMs, ct)
+                    : [];
+                // Players need work only when it is complete (or its completions carry no points), holders always.
+                var people = playing.Where(_ => completedAt is not null || quest.RewardPoints == 0).Concat(rewards.Where(r => r.Points != 0).Select(r => r.ParticipantId)).Distinct().Order().ToList();
+                var externalIds = await ActivityStore.ExternalIdsAsync(connection, tx, tenantId, people, ct);
+                foreach (var id in people)
+                {
+                    var held = rewards.Where(r => r.ParticipantId == id).Select(r => (r.AwardKey, r.OccurredAtMs, r.Points)).ToList();
+                    var wins = playing.Contains(id) && completedAt is not null;
+                    await RewardAsync(database, writer, connection, tx, tenantId, ParticipantKinds.Agent, id, externalIds[id], quest, team, status, held,
                         wins ? completedAt : null, rules, now, batch, ct);
                 }
             }
         }
+
+        (HashSet<long> Times, List<TouchedParticipant> Watching) Entry(string tenantId, string team)
+        {
+            if (!teams.TryGetValue((tenantId, team), out var entry))
+            {
+                teams[(tenantId, team)] = entry = ([], []);
+            }
+            return entry;
+        }
     }
+
+    // Merges [from, to) ranges that overlap or touch.
+    private static List<(long From, long To)> Spans(IEnumerable<(long From, long To)> ranges)
+    {
+        var spans = new List<(long From, long To)>();
+        foreach (var (from, to) in ranges.OrderBy(r => r.From))
+        {
+            if (spans.Count > 0 && from <= spans[^1].To)
+            {
+                spans[^1] = (spans[^1].From, Math.Max(spans[^1].To, to));
+            }
+            else
+            {
+                spans.Add((from, to));
+            }
+        }
+        return spans;
+    }
+
+    private static bool IsReward(string ruleId) => ruleId.StartsWith(QuestEvaluator.RewardRulePrefix, StringComparison.Ordinal);
 
     private static IEnumerable<(QuestDefinition Quest, DateTimeOffset Start, DateTimeOffset End, bool Current)> Instances(
         QuestDefinition quest, IReadOnlyList<DateTimeOffset> times, DateTimeOffset now)
@@ -110,23 +178,30 @@ public static class QuestSettlement
     private static DateTimeOffset Baseline(QuestDefinition quest, DateTimeOffset start, DateTimeOffset end) =>
         quest.Steps.Any(s => s.PersonalBest) ? start - ((end - start) * 4) : start;
 
+    /// <summary>
+    /// Brings one person's reward of one quest instance in line (for a team quest, the reward for <paramref name="team"/>: an agent who
+    /// played for two teams in one instance can earn both). <paramref name="units"/> are their units of the quest's reward rule.
+    /// </summary>
     private static async Task RewardAsync(Database database, LedgerWriter writer, DbConnection connection, DbTransaction tx, string tenantId, string kind,
-        long participantId, string externalId, QuestDefinition quest, QuestStatus status, IReadOnlyList<(string AwardKey, long OccurredAtMs, long Points)> units,
+        long participantId, string externalId, QuestDefinition quest, string? team, QuestStatus status, IReadOnlyList<(string AwardKey, long OccurredAtMs, long Points)> units,
         DateTimeOffset? completedAt, RuleSet rules, DateTimeOffset now, ScoringBatch batch, CancellationToken ct)
     {
         var ruleId = QuestEvaluator.RewardRulePrefix + quest.Id;
         var prefix = QuestEvaluator.RewardRulePrefix + status.Key;
+        // A team quest's reward and completion carry the team; its rewards written before that (no team in the key) are
+        // found through the team they were credited to and settled like the others.
+        var (ownPrefix, completionKey) = team is null ? (prefix, status.Key) : ($"{prefix}#{team}", $"{status.Key}#{team}");
         // The award key carries the completion time, so a completion that moves is reversed where it was and paid where it is now.
-        var wantedKey = completedAt is { } at ? $"{prefix}@{at.ToUnixTimeMilliseconds()}" : null;
-        var held = units.Where(u => u.AwardKey == prefix || u.AwardKey.StartsWith(prefix + "@", StringComparison.Ordinal)).ToList();
+        var wantedKey = completedAt is { } at ? $"{ownPrefix}@{at.ToUnixTimeMilliseconds()}" : null;
+        var held = units.Where(u => IsRewardKey(u.AwardKey, ownPrefix) || (team is not null && IsRewardKey(u.AwardKey, prefix))).ToList();
         var nowMs = now.ToUnixTimeMilliseconds();
-        var name = $"{(quest.Team ? "team " : "")}quest '{quest.Name}'";
+        var name = team is null ? $"quest '{quest.Name}'" : $"team quest '{quest.Name}' with {team}";
         var changed = false;
         foreach (var unit in held.Where(u => u.AwardKey != wantedKey && u.Points != 0))
         {
             var reason = wantedKey is null ? $"The {name} is no longer complete (points it counted were taken back)" : $"The {name}: completion moved to when it was reached";
             changed |= await writer.WriteAsync(connection, tx, tenantId, new LedgerDelta(kind, externalId, null, null, ruleId, unit.AwardKey, "engagement", reason,
-                EntryKinds.Clawback, checked((int)-unit.Points), 0, unit.OccurredAtMs, null), null, rules, nowMs, batch, ct);
+                EntryKinds.Clawback, checked((int)-unit.Points), 0, unit.OccurredAtMs, null) { CreditTeam = team }, null, rules, nowMs, batch, ct);
         }
         if (wantedKey is not null)
         {
@@ -134,21 +209,26 @@ public static class QuestSettlement
             if (missing != 0)
             {
                 changed |= await writer.WriteAsync(connection, tx, tenantId, new LedgerDelta(kind, externalId, null, null, ruleId, wantedKey, "engagement",
-                    $"Completed the {name}", missing > 0 ? EntryKinds.Award : EntryKinds.Adjustment, checked((int)missing), 0, completedAt!.Value.ToUnixTimeMilliseconds(), null),
+                    $"Completed the {name}", missing > 0 ? EntryKinds.Award : EntryKinds.Adjustment, checked((int)missing), 0, completedAt!.Value.ToUnixTimeMilliseconds(), null) { CreditTeam = team },
                     null, rules, nowMs, batch, ct);
             }
             if (changed || quest.RewardPoints == 0)
             {
                 await connection.ExecuteAsync(new CommandDefinition(database.Dialect.InsertQuestCompletionIfAbsent, new
                 {
-                    TenantId = tenantId, ParticipantId = participantId, QuestKey = status.Key, NowMs = nowMs,
+                    TenantId = tenantId, ParticipantId = participantId, QuestKey = completionKey, NowMs = nowMs,
                 }, tx, cancellationToken: ct));
             }
         }
         else if (changed || quest.RewardPoints == 0)
         {
-            await connection.ExecuteAsync(new CommandDefinition(DeleteCompletion, new { TenantId = tenantId, ParticipantId = participantId, QuestKey = status.Key },
+            await connection.ExecuteAsync(new CommandDefinition(DeleteCompletion, new { TenantId = tenantId, ParticipantId = participantId, QuestKey = completionKey },
                 tx, cancellationToken: ct));
         }
     }
+
+    /// <summary>Whether <paramref name="awardKey"/> is a reward of the instance <paramref name="prefix"/> names (bare, or "@" and its completion time).</summary>
+    internal static bool IsRewardKey(string awardKey, string prefix) =>
+        awardKey == prefix || (awardKey.Length > prefix.Length + 1 && awardKey.StartsWith(prefix, StringComparison.Ordinal) && awardKey[prefix.Length] == '@'
+            && awardKey.AsSpan(prefix.Length + 1).IndexOfAnyExceptInRange('0', '9') < 0);
 }

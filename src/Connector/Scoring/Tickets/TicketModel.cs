@@ -49,7 +49,14 @@ public sealed record LedgerDelta(
     int Points,
     int PendingPoints,
     long OccurredAtMs,
-    string? TicketId);
+    string? TicketId)
+{
+    /// <summary>
+    /// The team to credit when <see cref="Team"/> (the group of the fact, which also moves the agent) is null: a team quest's
+    /// team, or the team a holding was already credited to. It never moves the agent between teams.
+    /// </summary>
+    public string? CreditTeam { get; init; }
+}
 
 /// <summary>The ledger entry kinds.</summary>
 public static class EntryKinds
