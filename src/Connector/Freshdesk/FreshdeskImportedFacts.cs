@@ -26,6 +26,13 @@ internal static class FreshdeskImportedFacts
         WHERE tenant_id = @TenantId AND natural_key >= @From AND natural_key <= @To
         """;
 
+    // On a staging connection (InboxStaging): the staging file and the attached main file.
+    internal const string SelectKeysInRangeStagedSqlite = """
+        SELECT natural_key FROM inbox WHERE tenant_id = @TenantId AND natural_key >= @From AND natural_key <= @To
+        UNION ALL
+        SELECT natural_key FROM hub.inbox WHERE tenant_id = @TenantId AND natural_key >= @From AND natural_key <= @To
+        """;
+
     /// <summary>The natural-key prefix of imported facts of <paramref name="kind"/> for a ticket; a minute stamp follows it.</summary>
     public static string Prefix(HelpdeskEventKind kind, string ticketId) => $"freshworks|{kind}|t:{ticketId}|";
 
@@ -34,8 +41,9 @@ internal static class FreshdeskImportedFacts
         at.UtcDateTime.ToString(MinuteFormat + "ss", CultureInfo.InvariantCulture) + ":conversation:" + conversationId.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Whether the automation delivery <paramref name="item"/> reports a fact already imported from the API.</summary>
-    public static async Task<bool> ImportedAsync(DbConnection connection, DbTransaction tx, InboxItem item, CancellationToken ct)
+    public static async Task<bool> ImportedAsync(DbConnection connection, DbTransaction tx, InboxItem item, bool staged, CancellationToken ct)
     {
+        var keysInRange = staged ? SelectKeysInRangeStagedSqlite : SelectKeysInRange;
         if (item.Source != "freshdesk" || item.SequenceScope is not { } scope || !scope.StartsWith(TicketScopePrefix, StringComparison.Ordinal)
             || !Enum.TryParse<HelpdeskEventKind>(item.Kind, out var kind))
         {
@@ -43,7 +51,7 @@ internal static class FreshdeskImportedFacts
         }
         var ticketId = scope[TicketScopePrefix.Length..^1];
         var arrived = DateTimeOffset.FromUnixTimeMilliseconds(item.OccurredAtMs);
-        var imported = await MinutesAsync(connection, tx, item.TenantId, Prefix(kind, ticketId), arrived - FreshdeskWebhookProbe.LateArrival, arrived + FreshdeskWebhookProbe.EarlyArrival, ct);
+        var imported = await MinutesAsync(connection, tx, keysInRange, item.TenantId, Prefix(kind, ticketId), arrived - FreshdeskWebhookProbe.LateArrival, arrived + FreshdeskWebhookProbe.EarlyArrival, ct);
         if (imported.Count == 0)
         {
             return false;
@@ -64,11 +72,11 @@ internal static class FreshdeskImportedFacts
         {
             return true;
         }
-        if ((await MinutesAsync(connection, tx, item.TenantId, Prefix(opposite, ticketId), after, arrived, ct)).Count > 0)
+        if ((await MinutesAsync(connection, tx, keysInRange, item.TenantId, Prefix(opposite, ticketId), after, arrived, ct)).Count > 0)
         {
             return false;
         }
-        var delivered = await connection.QueryAsync<string>(new CommandDefinition(SelectKeysInRange, new
+        var delivered = await connection.QueryAsync<string>(new CommandDefinition(keysInRange, new
         {
             item.TenantId,
             From = scope + SequenceKey.Stamp(after),
@@ -77,10 +85,10 @@ internal static class FreshdeskImportedFacts
         return !delivered.Any(k => SequenceKey.FingerprintOf(k, scope)?.StartsWith("|" + opposite + "|", StringComparison.Ordinal) == true);
     }
 
-    private static async Task<List<DateTimeOffset>> MinutesAsync(DbConnection connection, DbTransaction tx, string tenantId, string prefix,
+    private static async Task<List<DateTimeOffset>> MinutesAsync(DbConnection connection, DbTransaction tx, string keysInRange, string tenantId, string prefix,
         DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        var keys = await connection.QueryAsync<string>(new CommandDefinition(SelectKeysInRange, new
+        var keys = await connection.QueryAsync<string>(new CommandDefinition(keysInRange, new
         {
             TenantId = tenantId,
             From = prefix + Minute(from),
