@@ -76,7 +76,9 @@ public sealed class InboxStaging : IDisposable
 
     private const string CountAttachedSqlite = "SELECT COUNT(*) FROM pragma_database_list WHERE name = @Alias";
 
-    private const string AttachSqlite = "ATTACH DATABASE @Uri AS ";
+    private const string AttachMainSqlite = "ATTACH DATABASE @Uri AS hub";
+
+    private const string AttachStagedSqlite = "ATTACH DATABASE @Uri AS staged";
 
     /// <summary>Stages one fact unless the main file or staging already has its delivery id or natural key; returns the new id or nothing.</summary>
     internal const string InsertIfAbsentSqlite = """
@@ -155,7 +157,7 @@ public sealed class InboxStaging : IDisposable
         var connection = await _database.OpenSqliteAsync(_stagingConnection ?? throw new InvalidOperationException("This node has no staging inbox."), ct);
         try
         {
-            await AttachAsync(connection, MainAlias, _mainReadOnlyUri!, ct);
+            await AttachAsync(connection, MainAlias, AttachMainSqlite, _mainReadOnlyUri!, ct);
             if (!_created)
             {
                 await CreateAsync(connection, ct);
@@ -198,7 +200,7 @@ public sealed class InboxStaging : IDisposable
         {
             return false;
         }
-        await AttachAsync(connection, StagedAlias, _stagingReadOnlyUri!, ct);
+        await AttachAsync(connection, StagedAlias, AttachStagedSqlite, _stagingReadOnlyUri!, ct);
         return true;
     }
 
@@ -234,6 +236,19 @@ public sealed class InboxStaging : IDisposable
         return (seen.MaxStaged > seen.MovedThrough, seen.MinStaged <= seen.MovedThrough);
     }
 
+    private const string CountUnmovedSqlite = "SELECT COUNT(*) FROM inbox WHERE id > (SELECT moved_through_id FROM hub.inbox_staging_mark)";
+
+    /// <summary>How many acknowledged facts wait in the staging file to be moved (0 when there is no staging file).</summary>
+    public async Task<long> CountUnmovedAsync(CancellationToken ct = default)
+    {
+        if (!Enabled || !File.Exists(StagingFile))
+        {
+            return 0;
+        }
+        await using var connection = await OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountUnmovedSqlite, cancellationToken: ct));
+    }
+
     /// <summary>Deletes moved rows from the staging file (when ingest is idle; otherwise its own commits do it).</summary>
     public async Task DeleteMovedAsync(CancellationToken ct)
     {
@@ -249,7 +264,7 @@ public sealed class InboxStaging : IDisposable
     /// staging file first and the mark after, so a row moved meanwhile is left to the caller's read of the main file,
     /// which must come after this one (dedupe by id: a row may be in both).
     /// </summary>
-    public async Task<IReadOnlyList<T>> UnmovedAsync<T>(string stagingSql, object parameters, Func<T, long> id, CancellationToken ct)
+    public async Task<IReadOnlyList<T>> UnmovedAsync<T>(Func<DbConnection, DbTransaction, Task<List<T>>> read, Func<T, long> id, CancellationToken ct)
     {
         if (!Enabled || !File.Exists(StagingFile))
         {
@@ -258,7 +273,7 @@ public sealed class InboxStaging : IDisposable
         await using var connection = await OpenAsync(ct);
         // Deferred: a read transaction whose staging snapshot starts with the first statement and the main one with the second.
         await using var tx = ((SqliteConnection)connection).BeginTransaction(deferred: true);
-        var rows = (await connection.QueryAsync<T>(new CommandDefinition(stagingSql, parameters, tx, cancellationToken: ct))).ToList();
+        var rows = await read(connection, tx);
         var movedThrough = await connection.ExecuteScalarAsync<long>(new CommandDefinition(SelectUnmovedMarkSqlite, transaction: tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return rows.Where(r => id(r) > movedThrough).ToList();
@@ -299,15 +314,14 @@ public sealed class InboxStaging : IDisposable
         }
     }
 
-    private static async Task AttachAsync(DbConnection connection, string alias, string uri, CancellationToken ct)
+    private static async Task AttachAsync(DbConnection connection, string alias, string attach, string uri, CancellationToken ct)
     {
         // Pooled connections keep their attachments.
         if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountAttachedSqlite, new { Alias = alias }, cancellationToken: ct)) > 0)
         {
             return;
         }
-        // The alias is one of two constants; the file goes in as a parameter.
-        await connection.ExecuteAsync(new CommandDefinition(AttachSqlite + alias, new { Uri = uri }, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(attach, new { Uri = uri }, cancellationToken: ct));
     }
 
     // SQLite URI filename: '?', '#' and '%' must be escaped in the path.

@@ -117,8 +117,9 @@ public sealed class InboxWriter(Database database, InboxStaging staging, InboxSi
                     itemResults[i] = new InboxWriteResult(true, null);
                     continue;
                 }
-                var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                    staged ? InboxStaging.InsertIfAbsentSqlite : database.Dialect.InsertInboxIfAbsent, item, tx, cancellationToken: ct));
+                var id = staged
+                    ? await connection.ExecuteScalarAsync<long?>(new CommandDefinition(InboxStaging.InsertIfAbsentSqlite, item, tx, cancellationToken: ct))
+                    : await connection.ExecuteScalarAsync<long?>(new CommandDefinition(database.Dialect.InsertInboxIfAbsent, item, tx, cancellationToken: ct));
                 itemResults[i] = new InboxWriteResult(id is null, id);
             }
             results.Add(itemResults);

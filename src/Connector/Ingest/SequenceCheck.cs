@@ -51,14 +51,18 @@ internal static class SequenceCheck
         var own = SequenceKey.FingerprintOf(item.NaturalKey, scope);
         // Stamps are the facts' own times, so the window is measured on that clock.
         var at = DateTimeOffset.FromUnixTimeMilliseconds(item.OccurredAtMs);
-        var before = await NeighbourAsync(connection, tx, staged ? SelectLatestInScopeStagedSqlite : SelectLatestInScope, item.TenantId,
-            scope + SequenceKey.Stamp(at - item.SequenceWindow), scope + SequenceKey.Stamp(at) + "|~", ct);
+        var (beforeFrom, beforeTo) = (scope + SequenceKey.Stamp(at - item.SequenceWindow), scope + SequenceKey.Stamp(at) + "|~");
+        var before = staged
+            ? await NeighbourAsync(connection, tx, SelectLatestInScopeStagedSqlite, item.TenantId, beforeFrom, beforeTo, ct)
+            : await NeighbourAsync(connection, tx, SelectLatestInScope, item.TenantId, beforeFrom, beforeTo, ct);
         if (before is not null && SequenceKey.FingerprintOf(before, scope) == own)
         {
             return true;
         }
-        var after = await NeighbourAsync(connection, tx, staged ? SelectEarliestInScopeStagedSqlite : SelectEarliestInScope, item.TenantId,
-            scope + SequenceKey.Stamp(at), scope + SequenceKey.Stamp(at + item.SequenceWindow) + "|~", ct);
+        var (afterFrom, afterTo) = (scope + SequenceKey.Stamp(at), scope + SequenceKey.Stamp(at + item.SequenceWindow) + "|~");
+        var after = staged
+            ? await NeighbourAsync(connection, tx, SelectEarliestInScopeStagedSqlite, item.TenantId, afterFrom, afterTo, ct)
+            : await NeighbourAsync(connection, tx, SelectEarliestInScope, item.TenantId, afterFrom, afterTo, ct);
         if (after is not null && SequenceKey.FingerprintOf(after, scope) == own)
         {
             return true;

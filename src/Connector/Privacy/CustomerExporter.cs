@@ -21,11 +21,13 @@ public sealed class CustomerExporter(Database database, InboxStaging staging, Pa
     public async Task<CustomerDataExport?> ExportAsync(string tenantId, string customerId, CancellationToken ct = default)
     {
         var person = await participants.FindAsync(tenantId, ParticipantKinds.Customer, customerId, ct);
-        var parameters = new { TenantId = tenantId, Pattern = CustomerPrivacyStore.MentionPattern(customerId) };
+        var pattern = CustomerPrivacyStore.MentionPattern(customerId);
         // Facts acknowledged but not yet moved out of the staging inbox; read before the main file (see UnmovedAsync).
-        var staged = await staging.UnmovedAsync<EventRow>(SelectEvents, parameters, r => r.Id, ct);
+        var staged = await staging.UnmovedAsync(async (c, tx) => (await c.QueryAsync<EventRow>(new CommandDefinition(SelectEvents,
+            new { TenantId = tenantId, Pattern = pattern }, tx, cancellationToken: ct))).ToList(), r => r.Id, ct);
         await using var connection = await database.OpenAsync(ct);
-        var stored = (await connection.QueryAsync<EventRow>(new CommandDefinition(SelectEvents, parameters, cancellationToken: ct))).ToList();
+        var stored = (await connection.QueryAsync<EventRow>(new CommandDefinition(SelectEvents,
+            new { TenantId = tenantId, Pattern = pattern }, cancellationToken: ct))).ToList();
         var events = stored.Concat(staged.Where(r => !stored.Exists(s => s.Id == r.Id))).OrderBy(r => r.Id)
             .Select(r => new ExportedEvent(r.Id, r.Source, r.Kind, DateTimeOffset.FromUnixTimeMilliseconds(r.OccurredAtMs),
                 DateTimeOffset.FromUnixTimeMilliseconds(r.ReceivedAtMs), JsonDocument.Parse(r.EventJson).RootElement.Clone()))
