@@ -38,16 +38,19 @@ public sealed class ScoringStore(Database database, InboxLeases leases, InboxSta
     public async Task<IReadOnlyList<PendingInboxRow>> PendingAsync(DbConnection connection, int limit, CancellationToken ct)
     {
         var nowMs = leases.NowMs;
-        // Any node may move (the mark makes a second move of the same rows impossible); leases only decide who scores.
-        var staged = staging.Enabled && await staging.AttachStagedAsync(connection, ct);
-        var (waiting, leftover) = staged ? await InboxStaging.InspectAsync(connection, ct) : (false, false);
         // While the last fetch came back full the scorer is working through a backlog of tenants it holds;
         // re-claiming before every batch (a write and a commit, and a scan of every pending row for their
         // tenants) then only renews leases that run for InboxLeaseOptions.Duration. Renew at most every
         // ReclaimWhileBusy instead; whenever the scorer catches up it claims before each batch again.
+        // Staged rows (SQLite) move with the claim: their ids are above every row already in inbox, so
+        // while a full batch is pending there they would only queue behind it.
         var claim = !_lastFetchFull || nowMs - _claimedAtMs >= (long)ReclaimWhileBusy.TotalMilliseconds || nowMs < _claimedAtMs;
-        if (claim || waiting)
+        var leftover = false;
+        if (claim)
         {
+            // Any node may move (the mark makes a second move of the same rows impossible); leases only decide who scores.
+            var staged = staging.Enabled && await staging.AttachStagedAsync(connection, ct);
+            (var waiting, leftover) = staged ? await InboxStaging.InspectAsync(connection, ct) : (false, false);
             // Moving and claiming write the main file, so they take this node's SQLite write turn like every writer,
             // and share one transaction (one fsync). BEGIN IMMEDIATE takes the main write lock before the snapshot
             // of the attached staging file, so the move sees every row staged before it.
@@ -58,18 +61,16 @@ public sealed class ScoringStore(Database database, InboxLeases leases, InboxSta
                 {
                     await InboxStaging.MoveAsync(connection, tx, ct);
                 }
-                if (claim)
-                {
-                    nowMs = await leases.ClaimAsync(connection, tx, ct);
-                    _claimedAtMs = nowMs;
-                }
+                nowMs = await leases.ClaimAsync(connection, tx, ct);
                 await tx.CommitAsync(ct);
             }
+            _claimedAtMs = nowMs;
+            leftover &= !waiting;
         }
         var rows = (await connection.QueryAsync<PendingInboxRow>(new CommandDefinition(database.Dialect.SelectPendingInbox,
             new { leases.Owner, NowMs = nowMs, Limit = limit }, cancellationToken: ct))).AsList();
         _lastFetchFull = rows.Count == limit;
-        if (leftover && !waiting && rows.Count == 0)
+        if (leftover && rows.Count == 0)
         {
             // Idle: ingest deletes moved rows in its own commits, but none may come for a while.
             await staging.DeleteMovedAsync(ct);
