@@ -113,6 +113,28 @@ public sealed class InboxStaging : IDisposable
 
     private const string SelectUnmovedMarkSqlite = "SELECT moved_through_id FROM hub.inbox_staging_mark";
 
+    // The oldest fact not yet scored: pending in the main file, or staged and not yet moved.
+    private const string SelectOldestWaitingSqlite = """
+        SELECT MIN(i) FROM (
+            SELECT (SELECT id FROM hub.inbox WHERE status = 0 ORDER BY id LIMIT 1) AS i
+            UNION ALL
+            SELECT (SELECT MIN(id) FROM inbox WHERE id > (SELECT moved_through_id FROM hub.inbox_staging_mark)))
+        """;
+
+    /// <summary>
+    /// How far scoring may fall behind this node's acknowledgements before ingest holds its next commit (see
+    /// <see cref="HoldWhileBehindAsync"/>).
+    /// </summary>
+    public static readonly TimeSpan MaxLag = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Ingest stops holding when the oldest waiting fact has not been scored for this long (a tenant whose scorer is gone).</summary>
+    public static readonly TimeSpan StallAfter = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest ingest holds one commit, well inside the 30 s a delivery may wait for its commit.</summary>
+    public static readonly TimeSpan MaxHold = TimeSpan.FromSeconds(10);
+
+    private readonly Queue<(long LastId, long At)> _commits = new();
+    private readonly Lock _commitsGate = new();
     private readonly Database _database;
     private readonly string? _stagingConnection;
     private readonly string? _mainConnection;
@@ -202,6 +224,66 @@ public sealed class InboxStaging : IDisposable
         }
         await AttachAsync(connection, StagedAlias, AttachStagedSqlite, _stagingReadOnlyUri!, ct);
         return true;
+    }
+
+    /// <summary>Notes that this node committed staged ids up to <paramref name="lastId"/> now (for <see cref="HoldWhileBehindAsync"/>).</summary>
+    public void RecordCommit(long lastId)
+    {
+        lock (_commitsGate)
+        {
+            _commits.Enqueue((lastId, System.Diagnostics.Stopwatch.GetTimestamp()));
+        }
+    }
+
+    /// <summary>
+    /// Back-pressure. Staged acknowledgements no longer wait for the scorer, so a steady stream above what scoring
+    /// follows would grow the backlog, and with it the time to a point on screen, without bound. Before its next
+    /// commit, ingest therefore waits while the oldest unscored fact this node committed is older than
+    /// <see cref="MaxLag"/>, so acknowledgements keep step with scoring (a capped hold of one second let the
+    /// backlog settle at a second, docs/performance.md). It stops holding when that fact is not being scored
+    /// (<see cref="StallAfter"/>) and after <see cref="MaxHold"/>. Facts committed before this process started or by
+    /// another node are not timed here, so they never hold it.
+    /// </summary>
+    public async Task HoldWhileBehindAsync(DbConnection connection, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var progressAt = started;
+        long? seen = null;
+        while (System.Diagnostics.Stopwatch.GetElapsedTime(started) < MaxHold)
+        {
+            var oldest = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(SelectOldestWaitingSqlite, cancellationToken: ct));
+            if (LagOf(oldest) is not { } lag || lag < MaxLag)
+            {
+                return;
+            }
+            if (oldest != seen)
+            {
+                (seen, progressAt) = (oldest, System.Diagnostics.Stopwatch.GetTimestamp());
+            }
+            else if (System.Diagnostics.Stopwatch.GetElapsedTime(progressAt) >= StallAfter)
+            {
+                return;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(2), ct);
+        }
+    }
+
+    // How long ago this node committed the fact with the given id; null when nothing waits or the id is not ours.
+    private TimeSpan? LagOf(long? oldestWaiting)
+    {
+        lock (_commitsGate)
+        {
+            if (oldestWaiting is not { } id)
+            {
+                _commits.Clear();
+                return null;
+            }
+            while (_commits.TryPeek(out var c) && c.LastId < id)
+            {
+                _commits.Dequeue();
+            }
+            return _commits.TryPeek(out var first) ? System.Diagnostics.Stopwatch.GetElapsedTime(first.At) : null;
+        }
     }
 
     /// <summary>Waits for this node's turn to write the staging file; dispose the result after the commit.</summary>

@@ -54,10 +54,18 @@ public sealed class InboxWriter(Database database, InboxStaging staging, InboxSi
                 try
                 {
                     connection ??= staging.Enabled ? await staging.OpenAsync(stoppingToken) : await database.OpenAsync(stoppingToken);
+                    if (staging.Enabled)
+                    {
+                        await staging.HoldWhileBehindAsync(connection, stoppingToken);
+                    }
                     List<IReadOnlyList<InboxWriteResult>> results;
                     using (staging.Enabled ? await staging.EnterWriteAsync(stoppingToken) : await database.EnterWriteAsync(stoppingToken))
                     {
                         results = await WriteBatchAsync(connection, batch, stoppingToken);
+                    }
+                    if (staging.Enabled && results.SelectMany(r => r).Max(r => r.InboxId) is { } lastId)
+                    {
+                        staging.RecordCommit(lastId);
                     }
                     for (var i = 0; i < batch.Count; i++)
                     {
