@@ -342,6 +342,21 @@ public sealed class InboxStaging : IDisposable
     }
 
     /// <summary>
+    /// Runs <paramref name="read"/> on the staging file (nothing when there is none), for readers that only need to
+    /// know whether a fact exists: read the staging file before the main one, and no fact can be missed, because a
+    /// row leaves staging only after its move committed.
+    /// </summary>
+    public async Task<List<T>> ReadStagedAsync<T>(Func<DbConnection, Task<List<T>>> read, CancellationToken ct)
+    {
+        if (!Enabled || !File.Exists(StagingFile))
+        {
+            return [];
+        }
+        await using var connection = await OpenAsync(ct);
+        return await read(connection);
+    }
+
+    /// <summary>
     /// Staged rows not yet moved, for readers that must see a fact right after its 200 (privacy, health). Reads the
     /// staging file first and the mark after, so a row moved meanwhile is left to the caller's read of the main file,
     /// which must come after this one (dedupe by id: a row may be in both).
