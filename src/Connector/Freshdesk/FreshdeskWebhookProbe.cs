@@ -45,7 +45,8 @@ public sealed class FreshdeskWebhookProbe(Database database, InboxStaging stagin
         await using var connection = await database.OpenAsync(ct);
         keys.AddRange(await connection.QueryAsync<string>(new CommandDefinition(SelectKeys,
             new { TenantId = tenantId, From = from, To = to }, cancellationToken: ct)));
-        return keys;
+        // A moved row may still be in staging too; natural keys are unique, so one key is one delivery.
+        return keys.Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Whether a webhook already reported <paramref name="kind"/> for the ticket around <paramref name="at"/>.</summary>
