@@ -223,8 +223,17 @@ public sealed class InboxStaging : IDisposable
             return false;
         }
         await AttachAsync(connection, StagedAlias, AttachStagedSqlite, _stagingReadOnlyUri!, ct);
-        return true;
+        // The file appears when ingest first opens it, a moment before its table: until then there is nothing to move.
+        if (!_stagedTableSeen)
+        {
+            _stagedTableSeen = await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountStagedTableSqlite, cancellationToken: ct)) > 0;
+        }
+        return _stagedTableSeen;
     }
+
+    private const string CountStagedTableSqlite = "SELECT COUNT(*) FROM staged.sqlite_master WHERE type = 'table' AND name = 'inbox'";
+
+    private volatile bool _stagedTableSeen;
 
     /// <summary>Notes that this node committed staged ids up to <paramref name="lastId"/> now (for <see cref="HoldWhileBehindAsync"/>).</summary>
     public void RecordCommit(long lastId)
