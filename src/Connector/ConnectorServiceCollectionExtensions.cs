@@ -55,6 +55,7 @@ public static class ConnectorServiceCollectionExtensions
         HelpdeskApi.HelpdeskApiServiceCollectionExtensions.AddHelpdeskApis(services);
 
         services.AddSingleton<InboxSignal>();
+        services.AddSingleton<InboxStaging>();
         services.AddSingleton<InboxWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddSingleton<DeadLetterStore>();

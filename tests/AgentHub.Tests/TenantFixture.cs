@@ -59,5 +59,7 @@ internal static class Scenario
             var pending = summary.TryGetProperty("pendingPoints", out var p) ? p.GetInt64() : 0;
             return summary.GetProperty("points").GetInt64() + pending >= points;
         }, what: $"{points} points for {tenant}/{agent}");
+        // Views that read inbox (stats, KPIs) must also see facts that earn no points, posted before this wait.
+        await host.InboxMovedAsync();
     }
 }

@@ -125,6 +125,13 @@ public class GameHost : WebApplicationFactory<Program>
         .Build();
 
     /// <summary>Polls until <paramref name="condition"/> holds or fails the test after <paramref name="timeout"/>.</summary>
+    /// <summary>
+    /// Waits until every acknowledged fact has been moved from the staging inbox into the main <c>inbox</c> table
+    /// (SQLite; the scorer moves them within milliseconds), for tests that read <c>inbox</c> right after a 200.
+    /// </summary>
+    public Task InboxMovedAsync() => WaitUntilAsync(async () => await Service<HelpdeskGamify.Connector.Ingest.InboxStaging>().CountUnmovedAsync() == 0,
+        what: "the scorer to move the staging inbox");
+
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null, string? what = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));

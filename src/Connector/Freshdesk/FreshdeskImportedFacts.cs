@@ -26,6 +26,13 @@ internal static class FreshdeskImportedFacts
         WHERE tenant_id = @TenantId AND natural_key >= @From AND natural_key <= @To
         """;
 
+    // On a staging connection (InboxStaging): the staging file and the attached main file.
+    internal const string SelectKeysInRangeStagedSqlite = """
+        SELECT natural_key FROM inbox WHERE tenant_id = @TenantId AND natural_key >= @From AND natural_key <= @To
+        UNION ALL
+        SELECT natural_key FROM hub.inbox WHERE tenant_id = @TenantId AND natural_key >= @From AND natural_key <= @To
+        """;
+
     /// <summary>The natural-key prefix of imported facts of <paramref name="kind"/> for a ticket; a minute stamp follows it.</summary>
     public static string Prefix(HelpdeskEventKind kind, string ticketId) => $"freshworks|{kind}|t:{ticketId}|";
 
@@ -34,7 +41,7 @@ internal static class FreshdeskImportedFacts
         at.UtcDateTime.ToString(MinuteFormat + "ss", CultureInfo.InvariantCulture) + ":conversation:" + conversationId.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Whether the automation delivery <paramref name="item"/> reports a fact already imported from the API.</summary>
-    public static async Task<bool> ImportedAsync(DbConnection connection, DbTransaction tx, InboxItem item, CancellationToken ct)
+    public static async Task<bool> ImportedAsync(DbConnection connection, DbTransaction tx, InboxItem item, bool staged, CancellationToken ct)
     {
         if (item.Source != "freshdesk" || item.SequenceScope is not { } scope || !scope.StartsWith(TicketScopePrefix, StringComparison.Ordinal)
             || !Enum.TryParse<HelpdeskEventKind>(item.Kind, out var kind))
@@ -43,7 +50,7 @@ internal static class FreshdeskImportedFacts
         }
         var ticketId = scope[TicketScopePrefix.Length..^1];
         var arrived = DateTimeOffset.FromUnixTimeMilliseconds(item.OccurredAtMs);
-        var imported = await MinutesAsync(connection, tx, item.TenantId, Prefix(kind, ticketId), arrived - FreshdeskWebhookProbe.LateArrival, arrived + FreshdeskWebhookProbe.EarlyArrival, ct);
+        var imported = await MinutesAsync(connection, tx, staged, item.TenantId, Prefix(kind, ticketId), arrived - FreshdeskWebhookProbe.LateArrival, arrived + FreshdeskWebhookProbe.EarlyArrival, ct);
         if (imported.Count == 0)
         {
             return false;
@@ -64,28 +71,24 @@ internal static class FreshdeskImportedFacts
         {
             return true;
         }
-        if ((await MinutesAsync(connection, tx, item.TenantId, Prefix(opposite, ticketId), after, arrived, ct)).Count > 0)
+        if ((await MinutesAsync(connection, tx, staged, item.TenantId, Prefix(opposite, ticketId), after, arrived, ct)).Count > 0)
         {
             return false;
         }
-        var delivered = await connection.QueryAsync<string>(new CommandDefinition(SelectKeysInRange, new
-        {
-            item.TenantId,
-            From = scope + SequenceKey.Stamp(after),
-            To = scope + SequenceKey.Stamp(arrived) + "|~",
-        }, tx, cancellationToken: ct));
+        var delivered = await KeysAsync(connection, tx, staged, item.TenantId, scope + SequenceKey.Stamp(after), scope + SequenceKey.Stamp(arrived) + "|~", ct);
         return !delivered.Any(k => SequenceKey.FingerprintOf(k, scope)?.StartsWith("|" + opposite + "|", StringComparison.Ordinal) == true);
     }
 
-    private static async Task<List<DateTimeOffset>> MinutesAsync(DbConnection connection, DbTransaction tx, string tenantId, string prefix,
+    private static Task<IEnumerable<string>> KeysAsync(DbConnection connection, DbTransaction tx, bool staged, string tenantId, string from, string to,
+        CancellationToken ct) =>
+        staged
+            ? connection.QueryAsync<string>(new CommandDefinition(SelectKeysInRangeStagedSqlite, new { TenantId = tenantId, From = from, To = to }, tx, cancellationToken: ct))
+            : connection.QueryAsync<string>(new CommandDefinition(SelectKeysInRange, new { TenantId = tenantId, From = from, To = to }, tx, cancellationToken: ct));
+
+    private static async Task<List<DateTimeOffset>> MinutesAsync(DbConnection connection, DbTransaction tx, bool staged, string tenantId, string prefix,
         DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        var keys = await connection.QueryAsync<string>(new CommandDefinition(SelectKeysInRange, new
-        {
-            TenantId = tenantId,
-            From = prefix + Minute(from),
-            To = prefix + Minute(to) + "~",
-        }, tx, cancellationToken: ct));
+        var keys = await KeysAsync(connection, tx, staged, tenantId, prefix + Minute(from), prefix + Minute(to) + "~", ct);
         var minutes = new List<DateTimeOffset>();
         foreach (var key in keys)
         {

@@ -11,8 +11,11 @@ namespace HelpdeskGamify.Connector.Ingest;
 /// Makes webhook deliveries durable with group commit: concurrent requests queue their items,
 /// one loop writes everything that is waiting in a single transaction, and every request is
 /// answered only after that commit. One fsync then covers a whole batch instead of one request.
+/// On SQLite the transaction writes the staging file (<see cref="InboxStaging"/>), whose write lock
+/// only ingest takes, so acknowledgements never wait for a scoring transaction; on SQL Server it
+/// writes <c>inbox</c> directly.
 /// </summary>
-public sealed class InboxWriter(Database database, InboxSignal signal, StorageHealth health, ILogger<InboxWriter> logger) : BackgroundService
+public sealed class InboxWriter(Database database, InboxStaging staging, InboxSignal signal, StorageHealth health, ILogger<InboxWriter> logger) : BackgroundService
 {
     /// <summary>The most deliveries one commit carries.</summary>
     public const int MaxBatch = 512;
@@ -50,11 +53,19 @@ public sealed class InboxWriter(Database database, InboxSignal signal, StorageHe
                 }
                 try
                 {
-                    connection ??= await database.OpenAsync(stoppingToken);
+                    connection ??= staging.Enabled ? await staging.OpenAsync(stoppingToken) : await database.OpenAsync(stoppingToken);
+                    if (staging.Enabled)
+                    {
+                        await staging.HoldWhileBehindAsync(connection, stoppingToken);
+                    }
                     List<IReadOnlyList<InboxWriteResult>> results;
-                    using (await database.EnterWriteAsync(stoppingToken))
+                    using (staging.Enabled ? await staging.EnterWriteAsync(stoppingToken) : await database.EnterWriteAsync(stoppingToken))
                     {
                         results = await WriteBatchAsync(connection, batch, stoppingToken);
+                    }
+                    if (staging.Enabled && results.SelectMany(r => r).Max(r => r.InboxId) is { } lastId)
+                    {
+                        staging.RecordCommit(lastId);
                     }
                     for (var i = 0; i < batch.Count; i++)
                     {
@@ -95,20 +106,28 @@ public sealed class InboxWriter(Database database, InboxSignal signal, StorageHe
     private async Task<List<IReadOnlyList<InboxWriteResult>>> WriteBatchAsync(DbConnection connection, List<PendingWrite> batch, CancellationToken ct)
     {
         var results = new List<IReadOnlyList<InboxWriteResult>>(batch.Count);
+        var staged = staging.Enabled;
+        // Staged: BEGIN IMMEDIATE takes the staging write lock, then a snapshot of the read-only attached main file.
         await using var tx = await connection.BeginTransactionAsync(ct);
+        if (staged)
+        {
+            // Rows the scorer has moved leave staging in this commit: no fsync of their own.
+            await connection.ExecuteAsync(new CommandDefinition(InboxStaging.DeleteMovedSqlite, transaction: tx, cancellationToken: ct));
+        }
         foreach (var write in batch)
         {
             var itemResults = new InboxWriteResult[write.Items.Count];
             for (var i = 0; i < write.Items.Count; i++)
             {
                 var item = write.Items[i];
-                if (await SequenceCheck.IsRepeatAsync(connection, tx, item, ct))
+                if (await SequenceCheck.IsRepeatAsync(connection, tx, item, staged, ct))
                 {
                     itemResults[i] = new InboxWriteResult(true, null);
                     continue;
                 }
-                var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                    database.Dialect.InsertInboxIfAbsent, item, tx, cancellationToken: ct));
+                var id = staged
+                    ? await connection.ExecuteScalarAsync<long?>(new CommandDefinition(InboxStaging.InsertIfAbsentSqlite, item, tx, cancellationToken: ct))
+                    : await connection.ExecuteScalarAsync<long?>(new CommandDefinition(database.Dialect.InsertInboxIfAbsent, item, tx, cancellationToken: ct));
                 itemResults[i] = new InboxWriteResult(id is null, id);
             }
             results.Add(itemResults);

@@ -23,7 +23,26 @@ internal static class SequenceCheck
         WHERE tenant_id = @TenantId AND natural_key >= @From AND natural_key <= @To
         """;
 
-    public static async Task<bool> IsRepeatAsync(DbConnection connection, DbTransaction tx, InboxItem item, CancellationToken ct)
+    // Staged (InboxStaging): the neighbour may be in the staging file (main) or already moved (hub); each side is one range read.
+    internal const string SelectLatestInScopeStagedSqlite = """
+        SELECT MAX(k) FROM (
+            SELECT MAX(natural_key) AS k FROM inbox WHERE tenant_id = @TenantId AND natural_key >= @From AND natural_key <= @To
+            UNION ALL
+            SELECT MAX(natural_key) FROM hub.inbox WHERE tenant_id = @TenantId AND natural_key >= @From AND natural_key <= @To)
+        """;
+
+    internal const string SelectEarliestInScopeStagedSqlite = """
+        SELECT MIN(k) FROM (
+            SELECT MIN(natural_key) AS k FROM inbox WHERE tenant_id = @TenantId AND natural_key >= @From AND natural_key <= @To
+            UNION ALL
+            SELECT MIN(natural_key) FROM hub.inbox WHERE tenant_id = @TenantId AND natural_key >= @From AND natural_key <= @To)
+        """;
+
+    /// <summary>
+    /// Whether <paramref name="item"/> repeats a neighbour. <paramref name="staged"/>: the connection is a staging one
+    /// (<see cref="InboxStaging"/>), so neighbours are looked for in the staging file and the attached main file.
+    /// </summary>
+    public static async Task<bool> IsRepeatAsync(DbConnection connection, DbTransaction tx, InboxItem item, bool staged, CancellationToken ct)
     {
         if (item.SequenceScope is not { } scope)
         {
@@ -32,20 +51,24 @@ internal static class SequenceCheck
         var own = SequenceKey.FingerprintOf(item.NaturalKey, scope);
         // Stamps are the facts' own times, so the window is measured on that clock.
         var at = DateTimeOffset.FromUnixTimeMilliseconds(item.OccurredAtMs);
-        var before = await NeighbourAsync(connection, tx, SelectLatestInScope, item.TenantId,
-            scope + SequenceKey.Stamp(at - item.SequenceWindow), scope + SequenceKey.Stamp(at) + "|~", ct);
+        var (beforeFrom, beforeTo) = (scope + SequenceKey.Stamp(at - item.SequenceWindow), scope + SequenceKey.Stamp(at) + "|~");
+        var before = staged
+            ? await NeighbourAsync(connection, tx, SelectLatestInScopeStagedSqlite, item.TenantId, beforeFrom, beforeTo, ct)
+            : await NeighbourAsync(connection, tx, SelectLatestInScope, item.TenantId, beforeFrom, beforeTo, ct);
         if (before is not null && SequenceKey.FingerprintOf(before, scope) == own)
         {
             return true;
         }
-        var after = await NeighbourAsync(connection, tx, SelectEarliestInScope, item.TenantId,
-            scope + SequenceKey.Stamp(at), scope + SequenceKey.Stamp(at + item.SequenceWindow) + "|~", ct);
+        var (afterFrom, afterTo) = (scope + SequenceKey.Stamp(at), scope + SequenceKey.Stamp(at + item.SequenceWindow) + "|~");
+        var after = staged
+            ? await NeighbourAsync(connection, tx, SelectEarliestInScopeStagedSqlite, item.TenantId, afterFrom, afterTo, ct)
+            : await NeighbourAsync(connection, tx, SelectEarliestInScope, item.TenantId, afterFrom, afterTo, ct);
         if (after is not null && SequenceKey.FingerprintOf(after, scope) == own)
         {
             return true;
         }
         // A Freshdesk automation delivery of a fact a backfill already imported (under its ordinary key) is a repeat too.
-        return await Freshdesk.FreshdeskImportedFacts.ImportedAsync(connection, tx, item, ct);
+        return await Freshdesk.FreshdeskImportedFacts.ImportedAsync(connection, tx, item, staged, ct);
     }
 
     private static Task<string?> NeighbourAsync(DbConnection connection, DbTransaction tx, string sql, string tenantId, string from, string to, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using HelpdeskGamify.Connector.Ingest;
 using HelpdeskGamify.Connector.Participants;
 using HelpdeskGamify.Connector.Scoring;
 using HelpdeskGamify.Connector.Storage;
@@ -7,7 +8,7 @@ using HelpdeskGamify.Connector.Storage;
 namespace HelpdeskGamify.Connector.Privacy;
 
 /// <summary>Everything stored about one customer, as the data-subject access request returns it.</summary>
-public sealed class CustomerExporter(Database database, ParticipantStore participants)
+public sealed class CustomerExporter(Database database, InboxStaging staging, ParticipantStore participants)
 {
     private const string SelectEvents = """
         SELECT id AS Id, source AS Source, kind AS Kind, occurred_at_ms AS OccurredAtMs, received_at_ms AS ReceivedAtMs, event_json AS EventJson
@@ -20,9 +21,14 @@ public sealed class CustomerExporter(Database database, ParticipantStore partici
     public async Task<CustomerDataExport?> ExportAsync(string tenantId, string customerId, CancellationToken ct = default)
     {
         var person = await participants.FindAsync(tenantId, ParticipantKinds.Customer, customerId, ct);
+        var pattern = CustomerPrivacyStore.MentionPattern(customerId);
+        // Facts acknowledged but not yet moved out of the staging inbox; read before the main file (see UnmovedAsync).
+        var staged = await staging.UnmovedAsync(async (c, tx) => (await c.QueryAsync<EventRow>(new CommandDefinition(SelectEvents,
+            new { TenantId = tenantId, Pattern = pattern }, tx, cancellationToken: ct))).ToList(), r => r.Id, ct);
         await using var connection = await database.OpenAsync(ct);
-        var events = (await connection.QueryAsync<EventRow>(new CommandDefinition(SelectEvents,
-            new { TenantId = tenantId, Pattern = CustomerPrivacyStore.MentionPattern(customerId) }, cancellationToken: ct)))
+        var stored = (await connection.QueryAsync<EventRow>(new CommandDefinition(SelectEvents,
+            new { TenantId = tenantId, Pattern = pattern }, cancellationToken: ct))).ToList();
+        var events = stored.Concat(staged.Where(r => !stored.Exists(s => s.Id == r.Id))).OrderBy(r => r.Id)
             .Select(r => new ExportedEvent(r.Id, r.Source, r.Kind, DateTimeOffset.FromUnixTimeMilliseconds(r.OccurredAtMs),
                 DateTimeOffset.FromUnixTimeMilliseconds(r.ReceivedAtMs), JsonDocument.Parse(r.EventJson).RootElement.Clone()))
             .ToList();

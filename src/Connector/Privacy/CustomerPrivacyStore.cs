@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using HelpdeskGamify.Connector.Ingest;
 using HelpdeskGamify.Connector.Scoring;
 using HelpdeskGamify.Connector.Storage;
 
@@ -10,7 +11,7 @@ namespace HelpdeskGamify.Connector.Privacy;
 /// totals, ranks) under a stable pseudonym, so the books still balance; it is idempotent, because a
 /// second call finds nobody under the real id any more.
 /// </summary>
-public sealed class CustomerPrivacyStore(Database database, TimeProvider clock)
+public sealed class CustomerPrivacyStore(Database database, InboxStaging staging, TimeProvider clock)
 {
     private const string SelectCustomer = """
         SELECT id AS Id, display_name AS DisplayName FROM participants
@@ -55,7 +56,10 @@ public sealed class CustomerPrivacyStore(Database database, TimeProvider clock)
         await using var tx = await connection.BeginTransactionAsync(ct);
         var customer = await connection.QuerySingleOrDefaultAsync<CustomerRow>(new CommandDefinition(SelectCustomer,
             new { TenantId = tenantId, Kind = ParticipantKinds.Customer, ExternalId = customerId }, tx, cancellationToken: ct));
-        var scrubbed = await ScrubDeliveriesAsync(connection, tx, tenantId, customerId, customer?.DisplayName, pseudonym, ct);
+        // Staged facts first, while this transaction holds the main write lock: no move can carry an unscrubbed
+        // staged row into the main file behind this erase (the scorer moves under the same lock).
+        var scrubbed = await ScrubStagedAsync(tenantId, customerId, customer?.DisplayName, pseudonym, ct);
+        scrubbed += await ScrubDeliveriesAsync(connection, tx, tenantId, customerId, customer?.DisplayName, pseudonym, ct);
         if (customer is not null)
         {
             await connection.ExecuteAsync(new CommandDefinition(RenameCustomer,
@@ -69,7 +73,21 @@ public sealed class CustomerPrivacyStore(Database database, TimeProvider clock)
         return customer is not null || scrubbed > 0;
     }
 
-    private static async Task<int> ScrubDeliveriesAsync(DbConnection connection, DbTransaction tx, string tenantId, string customerId,
+    private async Task<int> ScrubStagedAsync(string tenantId, string customerId, string? name, string pseudonym, CancellationToken ct)
+    {
+        if (!staging.Enabled || !File.Exists(staging.StagingFile))
+        {
+            return 0;
+        }
+        await using var connection = await staging.OpenAsync(ct);
+        using var turn = await staging.EnterWriteAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var changed = await ScrubInboxAsync(connection, tx, tenantId, customerId, name, pseudonym, ct);
+        await tx.CommitAsync(ct);
+        return changed;
+    }
+
+    private static async Task<int> ScrubInboxAsync(DbConnection connection, DbTransaction tx, string tenantId, string customerId,
         string? name, string pseudonym, CancellationToken ct)
     {
         var changed = 0;
@@ -86,6 +104,13 @@ public sealed class CustomerPrivacyStore(Database database, TimeProvider clock)
             }, tx, cancellationToken: ct));
             changed++;
         }
+        return changed;
+    }
+
+    private static async Task<int> ScrubDeliveriesAsync(DbConnection connection, DbTransaction tx, string tenantId, string customerId,
+        string? name, string pseudonym, CancellationToken ct)
+    {
+        var changed = await ScrubInboxAsync(connection, tx, tenantId, customerId, name, pseudonym, ct);
         var letters = await connection.QueryAsync<DeadLetterRow>(new CommandDefinition(SelectDeadLetters, new { TenantId = tenantId }, tx, cancellationToken: ct));
         foreach (var letter in letters.Where(l => PersonalDataScrubber.Mentions(l.RawBody, customerId, name)))
         {

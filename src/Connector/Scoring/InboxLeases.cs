@@ -29,13 +29,20 @@ public sealed class InboxLeases(Database database, NodeIdentity node, IOptions<I
     /// </summary>
     public async Task<long> ClaimAsync(DbConnection connection, CancellationToken ct)
     {
-        var nowMs = NowMs;
         // One transaction: one commit (one fsync under synchronous=FULL) instead of two.
         await using var tx = await connection.BeginTransactionAsync(ct);
+        var nowMs = await ClaimAsync(connection, tx, ct);
+        await tx.CommitAsync(ct);
+        return nowMs;
+    }
+
+    /// <summary>As <see cref="ClaimAsync(DbConnection, CancellationToken)"/>, inside the caller's write transaction.</summary>
+    public async Task<long> ClaimAsync(DbConnection connection, DbTransaction tx, CancellationToken ct)
+    {
+        var nowMs = NowMs;
         await connection.ExecuteAsync(new CommandDefinition(ReleaseIdle, new { Owner }, tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(database.Dialect.ClaimTenantLeases,
             new { Owner, NowMs = nowMs, ExpiresAtMs = nowMs + (long)options.Value.Duration.TotalMilliseconds }, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
         return nowMs;
     }
 

@@ -1,12 +1,13 @@
 using System.Data.Common;
 using Dapper;
+using HelpdeskGamify.Connector.Ingest;
 using HelpdeskGamify.Connector.Storage;
 using Microsoft.Extensions.Options;
 
 namespace HelpdeskGamify.Connector.Scoring;
 
 /// <summary>The writes of scoring, all inside the caller's transaction so that a row is processed exactly once.</summary>
-public sealed class ScoringStore(Database database, InboxLeases leases)
+public sealed class ScoringStore(Database database, InboxLeases leases, InboxStaging staging)
 {
     /// <summary>A store for one node alone, holding leases under a fresh identity with the default duration.</summary>
     public ScoringStore(Database database)
@@ -14,8 +15,14 @@ public sealed class ScoringStore(Database database, InboxLeases leases)
     {
     }
 
-    /// <summary>Opens a connection for a scoring batch.</summary>
-    public Task<DbConnection> OpenAsync(CancellationToken ct) => database.OpenAsync(ct);
+    /// <summary>A store holding leases with <paramref name="leases"/> (tests play several nodes).</summary>
+    public ScoringStore(Database database, InboxLeases leases)
+        : this(database, leases, new InboxStaging(database))
+    {
+    }
+
+    /// <summary>Opens a connection for a scoring batch (on SQLite, one that can read the staging inbox).</summary>
+    public Task<DbConnection> OpenAsync(CancellationToken ct) => staging.Enabled ? staging.OpenMainAsync(ct) : database.OpenAsync(ct);
 
     /// <summary>Waits for this node's turn to write (see <see cref="Database.EnterWriteAsync"/>).</summary>
     public ValueTask<WriteTurn> EnterWriteAsync(CancellationToken ct) => database.EnterWriteAsync(ct);
@@ -24,8 +31,9 @@ public sealed class ScoringStore(Database database, InboxLeases leases)
     public bool WritersWaiting => database.WritersWaiting;
 
     /// <summary>
-    /// Claims the tenants with pending work that no other live node holds, then returns the oldest
-    /// pending rows of this node's tenants only (see <see cref="InboxLeases"/>).
+    /// Moves staged rows into the main inbox (SQLite, see <see cref="InboxStaging"/>), claims the tenants with
+    /// pending work that no other live node holds, then returns the oldest pending rows of this node's tenants
+    /// only (see <see cref="InboxLeases"/>). <paramref name="connection"/> comes from <see cref="OpenAsync"/>.
     /// </summary>
     public async Task<IReadOnlyList<PendingInboxRow>> PendingAsync(DbConnection connection, int limit, CancellationToken ct)
     {
@@ -34,18 +42,39 @@ public sealed class ScoringStore(Database database, InboxLeases leases)
         // re-claiming before every batch (a write and a commit, and a scan of every pending row for their
         // tenants) then only renews leases that run for InboxLeaseOptions.Duration. Renew at most every
         // ReclaimWhileBusy instead; whenever the scorer catches up it claims before each batch again.
-        if (!_lastFetchFull || nowMs - _claimedAtMs >= (long)ReclaimWhileBusy.TotalMilliseconds || nowMs < _claimedAtMs)
+        // Staged rows (SQLite) move with the claim: their ids are above every row already in inbox, so
+        // while a full batch is pending there they would only queue behind it.
+        var claim = !_lastFetchFull || nowMs - _claimedAtMs >= (long)ReclaimWhileBusy.TotalMilliseconds || nowMs < _claimedAtMs;
+        var leftover = false;
+        if (claim)
         {
-            // The claim writes (lease rows), so it takes this node's SQLite write turn like every writer.
+            // Any node may move (the mark makes a second move of the same rows impossible); leases only decide who scores.
+            var staged = staging.Enabled && await staging.AttachStagedAsync(connection, ct);
+            (var waiting, leftover) = staged ? await InboxStaging.InspectAsync(connection, ct) : (false, false);
+            // Moving and claiming write the main file, so they take this node's SQLite write turn like every writer,
+            // and share one transaction (one fsync). BEGIN IMMEDIATE takes the main write lock before the snapshot
+            // of the attached staging file, so the move sees every row staged before it.
             using (await database.EnterWriteAsync(ct))
             {
-                nowMs = await leases.ClaimAsync(connection, ct);
+                await using var tx = await connection.BeginTransactionAsync(ct);
+                if (waiting)
+                {
+                    await InboxStaging.MoveAsync(connection, tx, ct);
+                }
+                nowMs = await leases.ClaimAsync(connection, tx, ct);
+                await tx.CommitAsync(ct);
             }
             _claimedAtMs = nowMs;
+            leftover &= !waiting;
         }
         var rows = (await connection.QueryAsync<PendingInboxRow>(new CommandDefinition(database.Dialect.SelectPendingInbox,
             new { leases.Owner, NowMs = nowMs, Limit = limit }, cancellationToken: ct))).AsList();
         _lastFetchFull = rows.Count == limit;
+        if (leftover && rows.Count == 0)
+        {
+            // Idle: ingest deletes moved rows in its own commits, but none may come for a while.
+            await staging.DeleteMovedAsync(ct);
+        }
         ConnectorTelemetry.RecordClaimed(rows, nowMs);
         return rows;
     }

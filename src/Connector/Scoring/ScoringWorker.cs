@@ -34,8 +34,9 @@ public sealed class ScoringWorker(
     ILogger<ScoringWorker> logger) : BackgroundService
 {
     /// <summary>
-    /// Rows per transaction. Small on purpose: a batch holds SQLite's one writer until it commits, and
-    /// webhook acknowledgements wait behind it (docs/performance.md measures 64 against 256).
+    /// Rows per transaction. Small on purpose: a batch holds SQLite's one writer of the main file until it
+    /// commits, and other writers wait behind it (docs/performance.md measures 64 against 256). Webhook
+    /// acknowledgements no longer do on SQLite: they commit to the staging inbox (<see cref="InboxStaging"/>).
     /// </summary>
     public const int BatchSize = 64;
 

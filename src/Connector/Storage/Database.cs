@@ -35,6 +35,44 @@ public sealed class Database : IDisposable
             _ => SqliteConnectionString(o),
         };
         _retry = o.Provider == StorageProvider.SqlServer ? sqlServerRetry : ResiliencePipeline.Empty;
+        SqliteFile = o.Provider == StorageProvider.Sqlite ? FileOf(_connectionString) : null;
+    }
+
+    /// <summary>The full path of the SQLite database file; null on SQL Server or for an in-memory SQLite database.</summary>
+    public string? SqliteFile { get; }
+
+    private static string? FileOf(string connectionString)
+    {
+        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(source) || source == ":memory:" || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        return Path.GetFullPath(source);
+    }
+
+    /// <summary>
+    /// Opens another SQLite file of this node (the staging inbox, or the main file under another pool) with the
+    /// same per-connection settings as <see cref="OpenAsync"/>.
+    /// </summary>
+    internal async Task<SqliteConnection> OpenSqliteAsync(string connectionString, CancellationToken ct)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            await using var pragma = connection.CreateCommand();
+#pragma warning disable CA2100 // Built once from an integer option validated by range; no input reaches it.
+            pragma.CommandText = _sqlitePragmas;
+#pragma warning restore CA2100
+            await pragma.ExecuteNonQueryAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>The configured provider.</summary>

@@ -54,7 +54,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
             sent += await SendAsync(cluster, first: PerPhase, PerPhase, "while redis is down");
             // Scoring does not need Redis either: the lease holder works through the inbox meanwhile.
             var draining = System.Diagnostics.Stopwatch.StartNew();
-            await GameHost.WaitUntilAsync(async () => await cluster.QueryAsync<long>("SELECT COUNT(*) FROM inbox WHERE status = 0") == 0,
+            await GameHost.WaitUntilAsync(async () => !await StagedFacts.WaitingAsync(cluster.DataDirectory) && await cluster.QueryAsync<long>("SELECT COUNT(*) FROM inbox WHERE status = 0") == 0,
                 TimeSpan.FromSeconds(120), "the inbox to be scored while redis is down");
             output.WriteLine($"Inbox scored {draining.Elapsed.TotalSeconds:0.0} s after the last webhook of the outage (figure, not asserted).");
             foreach (var node in new[] { cluster.A, cluster.B })
@@ -216,7 +216,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
 
     private async Task AssertExactAndConvergedAsync(MultiNodeCluster cluster, int sent)
     {
-        await GameHost.WaitUntilAsync(async () => await cluster.QueryAsync<long>("SELECT COUNT(*) FROM inbox WHERE status = 0") == 0,
+        await GameHost.WaitUntilAsync(async () => !await StagedFacts.WaitingAsync(cluster.DataDirectory) && await cluster.QueryAsync<long>("SELECT COUNT(*) FROM inbox WHERE status = 0") == 0,
             TimeSpan.FromSeconds(60), "every pending row to be scored");
         Assert.Equal(sent, await cluster.QueryAsync<long>("SELECT COUNT(*) FROM inbox WHERE status = 1"));
         Assert.Equal(sent, await cluster.QueryAsync<long>("SELECT COUNT(*) FROM inbox"));

@@ -19,13 +19,23 @@ public sealed class StorageFaultTests
         var secret = await host.CreateZendeskTenantAsync("acme");
         using var client = host.CreateClient();
         var body = ZendeskWebhooks.Trigger("ticket.solved", "1");
+        // Webhooks commit to the staging inbox beside the database (created by the first one): lock both files.
+        using (var warm = await client.SendAsync(ZendeskWebhooks.SignedPost("acme", secret, ZendeskWebhooks.Trigger("ticket.solved", "2"))))
+        {
+            Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+        }
 
         await using (var holder = new SqliteConnection($"Data Source={file};Pooling=False"))
+        await using (var stagingHolder = new SqliteConnection($"Data Source={Path.Combine(folder, "inbox-staging.db")};Pooling=False"))
         {
             await holder.OpenAsync();
             await using var exclusive = holder.CreateCommand();
             exclusive.CommandText = "BEGIN EXCLUSIVE; UPDATE storage_probe SET touched_at_ms = 1;";
             await exclusive.ExecuteNonQueryAsync();
+            await stagingHolder.OpenAsync();
+            await using var stagingExclusive = stagingHolder.CreateCommand();
+            stagingExclusive.CommandText = "BEGIN EXCLUSIVE; DELETE FROM inbox WHERE id < 0;";
+            await stagingExclusive.ExecuteNonQueryAsync();
 
             using var refused = await client.SendAsync(ZendeskWebhooks.SignedPost("acme", secret, body));
             await AssertUnavailableAsync(refused);

@@ -72,6 +72,7 @@ public sealed class HostileWebhookTests
 
     internal static async Task<(long Inbox, long Dead)> CountsAsync(GameHost host)
     {
+        await host.InboxMovedAsync();
         await using var connection = await host.Service<Database>().OpenAsync();
         return (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM inbox"),
                 await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dead_letters"));

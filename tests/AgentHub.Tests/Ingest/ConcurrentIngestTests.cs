@@ -9,8 +9,8 @@ using Microsoft.Data.Sqlite;
 namespace HelpdeskGamify.AgentHub.Tests.Ingest;
 
 /// <summary>
-/// Many deliveries at once, as under load: the inbox writer and the scorer take turns on the one SQLite
-/// writer, and that must never let a 200 go out before its row is committed, nor score a fact twice.
+/// Many deliveries at once, as under load: the inbox writer commits to the staging inbox while the scorer
+/// moves and scores, and that must never let a 200 go out before its row is committed, nor score a fact twice.
 /// </summary>
 public sealed class ConcurrentIngestTests : IDisposable
 {
@@ -34,8 +34,10 @@ public sealed class ConcurrentIngestTests : IDisposable
                 var body = ZendeskWebhooks.Trigger("ticket.solved", ticket, assigneeId: $"agent-{w % 5}", updatedAt: at);
                 using var response = await client.SendAsync(ZendeskWebhooks.SignedPost("busy", secret, body, invocationId: "inv-" + ticket));
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-                // Acknowledged means committed: the row must be readable by anyone the moment the 200 arrives.
-                if (await CountAsync("SELECT COUNT(*) FROM inbox WHERE tenant_id = 'busy' AND delivery_id = @P", "inv-" + ticket) != 1)
+                // Acknowledged means committed: the row must be readable by anyone the moment the 200 arrives, in the
+                // staging file or, once moved, the main one (read in that order, so a move in between cannot hide it).
+                if (await CountAsync("SELECT COUNT(*) FROM inbox WHERE tenant_id = 'busy' AND delivery_id = @P", "inv-" + ticket, StagingFile) == 0
+                    && await CountAsync("SELECT COUNT(*) FROM inbox WHERE tenant_id = 'busy' AND delivery_id = @P", "inv-" + ticket) != 1)
                 {
                     Interlocked.Increment(ref notYetStored);
                 }
@@ -43,6 +45,7 @@ public sealed class ConcurrentIngestTests : IDisposable
         }));
 
         Assert.Equal(0, notYetStored);
+        await _host.InboxMovedAsync();
         await GameHost.WaitUntilAsync(async () => await CountAsync("SELECT COUNT(*) FROM inbox WHERE status = 0") == 0, TimeSpan.FromSeconds(30), "the scorer to drain the inbox");
         const int facts = Workers * PerWorker;
         Assert.Equal(facts, await CountAsync("SELECT COUNT(*) FROM inbox WHERE tenant_id = 'busy' AND status = 1"));
@@ -65,9 +68,11 @@ public sealed class ConcurrentIngestTests : IDisposable
         Assert.Equal(entries, await CountAsync("SELECT COUNT(*) FROM ledger WHERE tenant_id = 'busy'"));
     }
 
-    private async Task<long> CountAsync(string sql, string? parameter = null)
+    private const string StagingFile = "inbox-staging.db";
+
+    private async Task<long> CountAsync(string sql, string? parameter = null, string file = "helpdeskgamify.db")
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_host.DataDirectory, "helpdeskgamify.db")};Pooling=False");
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_host.DataDirectory, file)};Pooling=False");
         await connection.OpenAsync();
         return await connection.ExecuteScalarAsync<long>(sql, new { P = parameter });
     }

@@ -35,6 +35,7 @@ internal static class WebhookAssertions
 
     public static async Task<long> CountAsync(GameHost host, string sql, object? args = null)
     {
+        await host.InboxMovedAsync();
         await using var connection = await host.Service<Connector.Storage.Database>().OpenAsync();
         return await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, sql, args);
     }

@@ -139,6 +139,7 @@ public sealed class ZendeskMessagingWebhookTests : IDisposable
 
     private async Task<string> KindsAsync(string tenant)
     {
+        await _host.InboxMovedAsync();
         await using var connection = await _host.Service<Connector.Storage.Database>().OpenAsync();
         var kinds = await Dapper.SqlMapper.QueryAsync<string>(connection, "SELECT kind FROM inbox WHERE tenant_id = @tenant ORDER BY kind", new { tenant });
         return string.Join(',', kinds);

@@ -82,6 +82,7 @@ public sealed class ZendeskWebhookFlowTests : IDisposable
 
     private async Task<long> SqliteCount(string sql)
     {
+        await _host.InboxMovedAsync();
         await using var connection = await _host.Service<HelpdeskGamify.Connector.Storage.Database>().OpenAsync();
         return await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, sql);
     }

@@ -129,6 +129,15 @@ public sealed class CustomerErasureTests : IDisposable
         var texts = new List<string>();
         texts.AddRange(await connection.QueryAsync<string>("SELECT event_json FROM inbox"));
         texts.AddRange((await connection.QueryAsync<byte[]>("SELECT raw_body FROM inbox")).Select(b => Encoding.UTF8.GetString(b)));
+        // The staging inbox too: facts not yet moved, and moved rows its next commit has not deleted yet.
+        var staging = _host.Service<HelpdeskGamify.Connector.Ingest.InboxStaging>().StagingFile;
+        if (File.Exists(staging))
+        {
+            await using var staged = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={staging};Pooling=False");
+            await staged.OpenAsync();
+            texts.AddRange(await staged.QueryAsync<string>("SELECT event_json FROM inbox"));
+            texts.AddRange((await staged.QueryAsync<byte[]>("SELECT raw_body FROM inbox")).Select(b => Encoding.UTF8.GetString(b)));
+        }
         texts.AddRange((await connection.QueryAsync<byte[]>("SELECT raw_body FROM dead_letters")).Select(b => Encoding.UTF8.GetString(b)));
         texts.AddRange(await connection.QueryAsync<string>("SELECT external_id || ' ' || COALESCE(display_name, '') FROM participants WHERE kind = 'customer'"));
         texts.AddRange(await connection.QueryAsync<string>("SELECT member_key FROM leaderboard_totals WHERE board = 'customers'"));

@@ -100,6 +100,10 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
     {
         await GameHost.WaitUntilAsync(async () =>
         {
+            if (await StagedFacts.WaitingAsync(node.DataDirectory))
+            {
+                return false;
+            }
             await using var db = Open(node);
             return await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM inbox WHERE status = 0") == 0;
         }, TimeSpan.FromSeconds(120), "the scorer to drain the inbox");

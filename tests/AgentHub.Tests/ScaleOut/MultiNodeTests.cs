@@ -130,7 +130,7 @@ public sealed class MultiNodeTests(ITestOutputHelper output)
     private static async Task AssertEachScoredExactlyOnceAsync(MultiNodeCluster cluster, long perWebhook)
     {
         var survivor = cluster.A.Running ? cluster.A : cluster.B;
-        await GameHost.WaitUntilAsync(async () => await cluster.QueryAsync<long>("SELECT COUNT(*) FROM inbox WHERE status = 0") == 0,
+        await GameHost.WaitUntilAsync(async () => !await StagedFacts.WaitingAsync(cluster.DataDirectory) && await cluster.QueryAsync<long>("SELECT COUNT(*) FROM inbox WHERE status = 0") == 0,
             TimeSpan.FromSeconds(60), "the surviving node to score every pending row");
 
         Assert.Equal(Webhooks + 1, await cluster.QueryAsync<long>("SELECT COUNT(*) FROM inbox WHERE status = 1"));

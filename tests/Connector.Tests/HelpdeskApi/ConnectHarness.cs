@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
+using HelpdeskGamify.Connector.Ingest;
 using HelpdeskGamify.Connector.Storage;
 using HelpdeskGamify.Connector.Tenants;
 using HelpdeskGamify.Connector.Tests.Fakes;
@@ -100,8 +101,10 @@ public sealed class ConnectHarness : IAsyncDisposable
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>Reads the main database once the scorer has moved every acknowledged fact out of the staging inbox.</summary>
     public async Task<List<T>> QueryAsync<T>(string sql, object? args = null)
     {
+        await GameHost.WaitUntilAsync(async () => await Host.Service<InboxStaging>().CountUnmovedAsync() == 0, what: "the staging inbox to be moved");
         await using var connection = await Host.Service<Database>().OpenAsync();
         return (await connection.QueryAsync<T>(sql, args)).ToList();
     }
