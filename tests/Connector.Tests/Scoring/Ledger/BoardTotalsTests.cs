@@ -92,7 +92,7 @@ public sealed class BoardTotalsTests : IAsyncLifetime
         var open = new List<SqliteConnection>();
         for (var i = 0; i < 4; i++)
         {
-            open.Add((SqliteConnection)await _engine.Get<Database>().OpenAsync());
+            open.Add((SqliteConnection)await _engine.Get<HelpdeskGamify.Connector.Scoring.ScoringStore>().OpenAsync(CancellationToken.None));
         }
         foreach (var connection in open)
         {

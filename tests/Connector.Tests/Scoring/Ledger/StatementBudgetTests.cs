@@ -31,7 +31,7 @@ public sealed class StatementBudgetTests(ITestOutputHelper output)
         var open = new List<SqliteConnection>();
         for (var i = 0; i < 4; i++)
         {
-            open.Add((SqliteConnection)await engine.Get<Database>().OpenAsync());
+            open.Add((SqliteConnection)await engine.Get<HelpdeskGamify.Connector.Scoring.ScoringStore>().OpenAsync(CancellationToken.None));
         }
         foreach (var connection in open)
         {
