@@ -63,9 +63,9 @@ public sealed class InboxWriter(Database database, InboxStaging staging, InboxSi
                     {
                         results = await WriteBatchAsync(connection, batch, stoppingToken);
                     }
-                    if (staging.Enabled && results.SelectMany(r => r).Max(r => r.InboxId) is { } lastId)
+                    if (staging.Enabled)
                     {
-                        staging.RecordCommit(lastId);
+                        staging.RecordCommit(results.SelectMany(r => r).Where(r => r.InboxId is not null).Select(r => r.InboxId!.Value).Order().ToArray());
                     }
                     for (var i = 0; i < batch.Count; i++)
                     {

@@ -27,6 +27,9 @@ public sealed class ScoringStore(Database database, InboxLeases leases, InboxSta
     /// <summary>Waits for this node's turn to write (see <see cref="Database.EnterWriteAsync"/>).</summary>
     public ValueTask<WriteTurn> EnterWriteAsync(CancellationToken ct) => database.EnterWriteAsync(ct);
 
+    /// <summary>Says that a scoring batch committed, so that ingest held behind the backlog looks again (see <see cref="InboxStaging.HoldWhileBehindAsync"/>).</summary>
+    public void RowsScored() => staging.RecordScored();
+
     /// <summary>Whether another writer (an inbox commit, usually) is queued behind the current turn.</summary>
     public bool WritersWaiting => database.WritersWaiting;
 

@@ -114,6 +114,7 @@ public sealed class ScoringWorker(
             logger.LogWarning(ex, "A batch of {Count} failed; scoring its rows one by one", rows.Count);
             batch = await ScoreOneByOneAsync(connection, rows, ct);
         }
+        store.RowsScored();
         activity?.SetTag("helpdeskgamify.rows", rows.Count);
         ConnectorTelemetry.RecordScored(rows, batch.ToOutcome());
         await CommittedAsync(leaderboards, notifier, logger, batch, ct);
