@@ -26,13 +26,19 @@ public sealed class BoardWarmupStore(Database database) : IBoardWarmupPlan
     /// <inheritdoc />
     public async Task<IReadOnlyList<(BoardKey Board, int Members)>> BoardsAsync(IReadOnlyList<string> periodKeys, CancellationToken ct)
     {
-        var rows = await database.RetryAsync(async token =>
+        // A plain reader, not a typed Dapper query: on an empty table SQLite reports the count column's type as
+        // a BLOB (it has no row to look at), and Dapper then refuses to map it to a number (a fresh install).
+        var boards = await database.RetryAsync(async token =>
         {
             await using var connection = await database.OpenAsync(token);
-            return await connection.QueryAsync<BoardRow>(new CommandDefinition(SelectBoards, new { PeriodKeys = periodKeys }, cancellationToken: token));
+            await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(SelectBoards, new { PeriodKeys = periodKeys }, cancellationToken: token));
+            var found = new List<(BoardKey Board, int Members)>();
+            while (await reader.ReadAsync(token))
+            {
+                found.Add((new BoardKey(reader.GetString(0), reader.GetString(1), reader.GetString(2)), (int)reader.GetInt64(3)));
+            }
+            return found;
         }, ct);
-        return rows.Select(r => (new BoardKey(r.TenantId, r.Board, r.PeriodKey), (int)r.Members)).OrderByDescending(b => b.Item2).ToList();
+        return boards.OrderByDescending(b => b.Members).ToList();
     }
-
-    private sealed record BoardRow(string TenantId, string Board, string PeriodKey, long Members);
 }

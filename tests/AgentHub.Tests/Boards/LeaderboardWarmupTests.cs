@@ -58,6 +58,29 @@ public sealed class LeaderboardWarmupTests
         Assert.False(plan.Asked.Task.IsCompleted);
     }
 
+    [Fact]
+    public async Task The_plan_of_a_fresh_install_is_empty_and_then_lists_the_boards_biggest_first()
+    {
+        using var host = new GameHost();
+        var plan = host.Service<IBoardWarmupPlan>();
+        var periods = new[] { "all" };
+
+        // Nothing scored yet: the real plan reads an empty table (a fresh install's first start).
+        Assert.Empty(await plan.BoardsAsync(periods, CancellationToken.None));
+        var warmup = host.Service<IEnumerable<Microsoft.Extensions.Hosting.IHostedService>>().OfType<LeaderboardWarmup>().Single();
+        await warmup.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(warmup.ExecuteTask.IsCompletedSuccessfully);
+
+        var secret = await host.CreateZendeskTenantAsync("acme");
+        await Scenario.SolveAsync(host, "acme", secret, "1", "9001", "Ingrid", "Tier 1");
+        await Scenario.SolveAsync(host, "acme", secret, "2", "9002", "Ola", "Tier 1");
+        await Scenario.WaitForPointsAsync(host, "acme", "9002", 10);
+
+        var boards = await plan.BoardsAsync(periods, CancellationToken.None);
+        Assert.Contains((new BoardKey("acme", "agents", "all"), 2), boards);
+        Assert.Equal(boards.OrderByDescending(b => b.Members).Select(b => b.Members), boards.Select(b => b.Members));
+    }
+
     private sealed class HeldPlan : IBoardWarmupPlan
     {
         private readonly TaskCompletionSource<IReadOnlyList<(BoardKey Board, int Members)>> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
