@@ -85,31 +85,6 @@ public sealed class ScoringBatch
 
     private sealed record UpsertedParticipant(long Id, string? DisplayName, string? Team, long TeamAsOfMs, long NowMs);
 
-    // Reads shared by the people of one progress pass (a team's activity, roster and quest rewards), valid
-    // while nothing was appended to the ledger or moved between teams since: see ReadOnceAsync.
-    private readonly Dictionary<object, (DbTransaction Tx, int Changes, object Value)> _reads = [];
-    private int _changes;
-
-    /// <summary>Records a change that may alter what <see cref="ReadOnceAsync"/> cached (a ledger entry, a team).</summary>
-    internal void Changed() => _changes++;
-
-    /// <summary>
-    /// The result of <paramref name="read"/> for <paramref name="key"/>, read again only when this transaction
-    /// appended to the ledger or changed a team since the last read: agents of one team in one batch asked
-    /// the same questions of the team, each reading the whole team's activity.
-    /// </summary>
-    internal async Task<T> ReadOnceAsync<T>(DbTransaction tx, object key, Func<Task<T>> read)
-        where T : class
-    {
-        if (_reads.TryGetValue(key, out var hit) && ReferenceEquals(hit.Tx, tx) && hit.Changes == _changes)
-        {
-            return (T)hit.Value;
-        }
-        var value = await read();
-        _reads[key] = (tx, _changes, value);
-        return value;
-    }
-
     /// <summary>Adds everything of <paramref name="other"/> (a row scored on its own).</summary>
     public void Merge(ScoringBatch other)
     {

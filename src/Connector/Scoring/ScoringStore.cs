@@ -113,14 +113,10 @@ public sealed class ScoringStore(Database database, InboxLeases leases, InboxSta
         }
         var id = await UpsertParticipantAsync(connection, tx, tenantId, kind, externalId, displayName, team, nowMs, ct, teamAsOfMs);
         batch.RememberParticipant(tx, tenantId, kind, externalId, displayName, team, teamAsOfMs, nowMs, id);
-        if (team is not null)
+        if (team is not null && kind == ParticipantKinds.Agent)
         {
-            batch.Changed();
-            if (kind == ParticipantKinds.Agent)
-            {
-                // A fact naming the agent's group: what no-group entries are credited to by time (docs/rules.md, "Teams").
-                await Ledger.TeamCredit.RecordFactAsync(connection, tx, database.Dialect, this, tenantId, id, externalId, team, teamAsOfMs, nowMs, batch, ct);
-            }
+            // A fact naming the agent's group: what no-group entries are credited to by time (docs/rules.md, "Teams").
+            await Ledger.TeamCredit.RecordFactAsync(connection, tx, database.Dialect, this, tenantId, id, externalId, team, teamAsOfMs, nowMs, batch, ct);
         }
         return id;
     }

@@ -62,6 +62,8 @@ public sealed class Database : IDisposable
         {
             await connection.OpenAsync(ct);
             await using var pragma = connection.CreateCommand();
+            // FULL makes every commit survive power loss, which is what the 2xx promises;
+            // group commit keeps that affordable.
 #pragma warning disable CA2100 // Built once from an integer option validated by range; no input reaches it.
             pragma.CommandText = _sqlitePragmas;
 #pragma warning restore CA2100
@@ -93,22 +95,14 @@ public sealed class Database : IDisposable
 
     private async ValueTask<DbConnection> OpenOnceAsync(CancellationToken ct)
     {
-        DbConnection connection = Provider == StorageProvider.SqlServer
-            ? new SqlConnection(_connectionString)
-            : new SqliteConnection(_connectionString);
+        if (Provider == StorageProvider.Sqlite)
+        {
+            return await OpenSqliteAsync(_connectionString, ct);
+        }
+        var connection = new SqlConnection(_connectionString);
         try
         {
             await connection.OpenAsync(ct);
-            if (Provider == StorageProvider.Sqlite)
-            {
-                await using var pragma = connection.CreateCommand();
-                // FULL makes every commit survive power loss, which is what the 2xx promises;
-                // group commit keeps that affordable.
-#pragma warning disable CA2100 // Built once from an integer option validated by range; no input reaches it.
-                pragma.CommandText = _sqlitePragmas;
-#pragma warning restore CA2100
-                await pragma.ExecuteNonQueryAsync(ct);
-            }
             return connection;
         }
         catch

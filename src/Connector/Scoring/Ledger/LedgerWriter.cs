@@ -64,7 +64,6 @@ public sealed class LedgerWriter(Database database, ScoringStore store)
         {
             return false;
         }
-        batch.Changed();
         var spending = EntryKinds.IsSpending(d.EntryKind);
         // Team boards credit the team carried by the fact itself (the team the agent was in when it happened), so a move
         // between teams never depends on arrival order; a team quest's reward its team. An entry of a holding already written

@@ -80,7 +80,6 @@ public static class TeamCredit
             // Both teams' quests of that time are measured again (ProgressTracker settles the teams of the batch's changes).
             batch.ActivityChanges.Add(new ActivityChange(tenantId, participantId, h.RuleId, h.OccurredAtMs, 0, h.Team));
             batch.ActivityChanges.Add(new ActivityChange(tenantId, participantId, h.RuleId, h.OccurredAtMs, 0, after));
-            batch.Changed();
         }
     }
 
