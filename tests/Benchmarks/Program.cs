@@ -19,7 +19,7 @@ switch (verb)
 }
 
 var options = new Args(rest);
-var bench = new Bench(options.Flag("quick"), options.Value("out"), options.Value("only"));
+var bench = new Bench(options.Flag("quick"), options.Value("out"), options.Value("only"), options.Value("warmup") is null ? null : options.Double("warmup", 10));
 Func<Bench, Task<bool>>[] all =
 [
     IngestBenchmark.RunAsync,
@@ -42,7 +42,7 @@ Func<Bench, Task<bool>>[]? chosen = verb switch
 };
 if (chosen is null)
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Benchmarks -- <ingest|push|leaderboard|connections|micro|startup|all> [--quick] [--out results.md] [--only real]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Benchmarks -- <ingest|push|leaderboard|connections|micro|startup|all> [--quick] [--out results.md] [--only real] [--warmup S]");
     return 2;
 }
 

@@ -14,7 +14,7 @@ internal static class IngestBenchmark
 
     public static async Task<bool> RunAsync(Bench bench)
     {
-        var (warmup, seconds) = bench.Quick ? (0.5, 2.0) : (2.0, 10.0);
+        var (warmup, seconds) = (bench.WarmupSeconds, bench.Quick ? 2.0 : 10.0);
         var at = DateTimeOffset.UtcNow;
         var data = Path.Combine(Bench.CacheFolder, "runs", "ingest-" + Guid.NewGuid().ToString("n"));
         var results = new List<(string Name, LoadResult Load, double ServerCpuMs)>();

@@ -19,7 +19,7 @@ internal static class PushBenchmark
 
     public static async Task<bool> RunAsync(Bench bench)
     {
-        var (warmup, seconds) = bench.Quick ? (0.5, 2.0) : (2.0, 10.0);
+        var (warmup, seconds) = (bench.WarmupSeconds, bench.Quick ? 2.0 : 10.0);
         await using var node = await AgentHubProcess.StartAsync();
         var secret = await node.CreateZendeskTenantAsync(IngestBenchmark.Tenant);
         var token = await node.AgentTokenAsync(IngestBenchmark.Tenant, Webhooks.AgentId(ProbeAgent));

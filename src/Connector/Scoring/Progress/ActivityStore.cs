@@ -19,18 +19,19 @@ public static class ActivityStore
         FROM activity_units WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND occurred_at_ms >= @FromMs AND occurred_at_ms < @ToMs
         """;
 
-    // Team quests measure the units credited to the team (activity_units.team, the team of the fact behind each), driven by
-    // the (tenant_id, team, occurred_at_ms) index. Only what the evaluator needs: the read grows with the team's period.
-    private const string SelectTeamUnits = """
+    // Team quests measure the units credited to the team (activity_units.team, the team of the fact behind each). Only units
+    // with settled points: a unit without any (pending, or taken back to zero) neither counts nor adds points, nor is it a
+    // reward to settle, and the partial index of migration 0910 holds just these, with every column read.
+    internal const string SelectTeamUnits = """
         SELECT participant_id AS ParticipantId, rule_id AS RuleId, category AS Category, occurred_at_ms AS OccurredAtMs, points AS Points
         FROM activity_units
-        WHERE tenant_id = @TenantId AND team = @Team AND occurred_at_ms >= @FromMs AND occurred_at_ms < @ToMs
+        WHERE tenant_id = @TenantId AND team = @Team AND occurred_at_ms >= @FromMs AND occurred_at_ms < @ToMs AND points <> 0
         """;
 
-    private const string SelectTeamRuleUnits = """
+    internal const string SelectTeamRuleUnits = """
         SELECT participant_id AS ParticipantId, award_key AS AwardKey, occurred_at_ms AS OccurredAtMs, points AS Points
         FROM activity_units
-        WHERE tenant_id = @TenantId AND team = @Team AND occurred_at_ms >= @FromMs AND occurred_at_ms < @ToMs AND rule_id = @RuleId
+        WHERE tenant_id = @TenantId AND team = @Team AND occurred_at_ms >= @FromMs AND occurred_at_ms < @ToMs AND points <> 0 AND rule_id = @RuleId
         """;
 
     private const string SelectExternalIds = "SELECT id AS Id, external_id AS ExternalId FROM participants WHERE tenant_id = @TenantId AND id IN @Ids";
@@ -53,18 +54,18 @@ public static class ActivityStore
 
     private const string SelectTeam = "SELECT team FROM participants WHERE tenant_id = @TenantId AND id = @ParticipantId";
 
-    /// <summary>The activity credited to a team, for team quests (all time).</summary>
+    /// <summary>The activity credited to a team that holds settled points, for team quests (all time).</summary>
     public static async Task<IReadOnlyList<Activity>> LoadTeamAsync(DbConnection connection, DbTransaction? tx, string tenantId, string team, CancellationToken ct) =>
         (await TeamUnitsAsync(connection, tx, tenantId, team, long.MinValue, long.MaxValue, ct)).Select(m => m.Activity).ToList();
 
-    /// <summary>The units credited to a team whose facts happened in [<paramref name="fromMs"/>, <paramref name="toMs"/>), with whose they are.</summary>
+    /// <summary>The units with settled points credited to a team whose facts happened in [<paramref name="fromMs"/>, <paramref name="toMs"/>), with whose they are.</summary>
     public static async Task<IReadOnlyList<(long ParticipantId, Activity Activity)>> TeamUnitsAsync(DbConnection connection, DbTransaction? tx, string tenantId,
         string team, long fromMs, long toMs, CancellationToken ct) =>
         (await connection.QueryAsync<(long ParticipantId, string RuleId, string Category, long OccurredAtMs, long Points)>(
             new CommandDefinition(SelectTeamUnits, new { TenantId = tenantId, Team = team, FromMs = fromMs, ToMs = toMs }, tx, cancellationToken: ct)))
         .Select(r => (r.ParticipantId, new Activity(r.RuleId, r.Category, r.OccurredAtMs, r.Points))).ToList();
 
-    /// <summary>The units of one rule credited to a team (whose, award key, when, net points) in [<paramref name="fromMs"/>, <paramref name="toMs"/>).</summary>
+    /// <summary>The units of one rule with settled points credited to a team (whose, award key, when, net points) in [<paramref name="fromMs"/>, <paramref name="toMs"/>).</summary>
     public static async Task<IReadOnlyList<(long ParticipantId, string AwardKey, long OccurredAtMs, long Points)>> TeamRuleUnitsAsync(DbConnection connection,
         DbTransaction? tx, string tenantId, string team, string ruleId, long fromMs, long toMs, CancellationToken ct) =>
         (await connection.QueryAsync<(long ParticipantId, string AwardKey, long OccurredAtMs, long Points)>(new CommandDefinition(SelectTeamRuleUnits,
