@@ -124,11 +124,11 @@ public sealed class InboxStaging : IDisposable
     /// <summary>
     /// How many of this node's acknowledged facts may wait unscored before ingest holds its next commit (see
     /// <see cref="HoldWhileBehindAsync"/>): a scoring batch and a half, so that the next batch is mostly staged when
-    /// one commits and a new fact waits for about two batches. Measured against 64 and 128 (docs/performance.md):
-    /// at one batch the scorer waited for ingest's fsync after each batch (~7% fewer acknowledgements), at two
-    /// the push tail grew by about a batch.
+    /// one commits and a new fact waits for about two batches. Measured against one and two batches (docs/performance.md):
+    /// at one the scorer waited for ingest's fsync after each batch (~7% fewer acknowledgements), at two the push tail
+    /// grew by about a batch.
     /// </summary>
-    public const int MaxBacklog = 96;
+    public const int MaxBacklog = Scoring.ScoringWorker.BatchSize * 3 / 2;
 
     /// <summary>Ingest stops holding when the oldest waiting fact has not been scored for this long (a tenant whose scorer is gone).</summary>
     public static readonly TimeSpan StallAfter = TimeSpan.FromSeconds(1);

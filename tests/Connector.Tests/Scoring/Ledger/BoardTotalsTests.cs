@@ -1,5 +1,6 @@
 using HelpdeskGamify.Connector.Events;
 using HelpdeskGamify.Connector.Leaderboards;
+using HelpdeskGamify.Connector.Scoring;
 using HelpdeskGamify.Connector.Scoring.Rules;
 using HelpdeskGamify.Connector.Storage;
 using Microsoft.Data.Sqlite;
@@ -29,8 +30,9 @@ public sealed class BoardTotalsTests : IAsyncLifetime
     [Fact]
     public async Task A_batch_writes_each_total_once_and_every_total_equals_the_ledger()
     {
-        // 45 agents in 9 teams, 2 solves each: a 64-row batch touches more totals than one statement takes (MultiRowSql.MaxRows).
-        for (var i = 0; i < 90; i++)
+        // 45 agents in 9 teams, a full batch and a few more solves: the full batch touches more totals than one statement takes
+        // (MultiRowSql.MaxRows).
+        for (var i = 0; i < ScoringWorker.BatchSize + 22; i++)
         {
             var agent = i % 45;
             await _engine.DeliverAsync("acme", Events.Ticket(HelpdeskEventKind.TicketSolved, "t" + i, T0.AddMinutes(i), agent: "a" + agent,
@@ -42,7 +44,7 @@ public sealed class BoardTotalsTests : IAsyncLifetime
 
         var statements = await CountTotalsStatementsAsync(_engine.ScoreAllAsync);
 
-        // Two batches (64 + 26 rows); the first needs two statements (more than MaxRows totals), the second one.
+        // Two batches (BatchSize + 22 rows); the first needs two statements (more than MaxRows totals), the second one.
         Assert.Equal(3, statements);
         var ledger = await _engine.QueryAsync<(string Agent, string Team, long Points)>("""
             SELECT p.external_id, p.team, SUM(l.points) FROM ledger l JOIN participants p ON p.id = l.participant_id

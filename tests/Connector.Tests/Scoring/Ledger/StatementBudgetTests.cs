@@ -8,7 +8,7 @@ namespace HelpdeskGamify.Connector.Tests.Scoring.Ledger;
 
 /// <summary>
 /// How many SQL statements scoring a fact takes, in the ingest benchmark's shape (each fact a new ticket solved, 500 agents in
-/// 20 teams, 5,000 customers, 64-row batches), counted with SQLite's profile hook and printed per statement. The budgets
+/// 20 teams, 5,000 customers, full scoring batches), counted with SQLite's profile hook and printed per statement. The budgets
 /// guard what docs/performance.md measures ("Statements per fact"); they are counts, not timings.
 /// </summary>
 [Collection(StatementCounting.Name)]
