@@ -43,6 +43,16 @@ public sealed class ScoringBatch
     /// </summary>
     public bool DeferTotals { get; init; }
 
+    /// <summary>
+    /// Whether balance changes wait for <see cref="Ledger.LedgerWriter.FlushBalancesAsync"/> instead of one upsert per ledger entry:
+    /// the scorer writes each person's balance once per batch, and the balance after each entry (in its notification) is worked
+    /// out from the written one. Whoever sets it must flush before anything reads balances in the transaction and before committing.
+    /// </summary>
+    public bool DeferBalances { get; init; }
+
+    // Balance changes not written yet, in ledger order, with the notification each one's balance goes into (an index in Awards).
+    internal List<DueBalance> DueBalances { get; } = [];
+
     // Board total deltas not written yet, per tenant, board, period and member (see LedgerWriter.FlushTotalsAsync).
     internal Dictionary<(string TenantId, string Board, string PeriodKey, string MemberKey), long> DueTotals { get; } = [];
 
@@ -106,6 +116,9 @@ public sealed class ScoringBatch
         return new ScoringOutcome(Awards, boards) { Badges = Badges, Levels = Levels, Quests = Quests, Redemptions = Redemptions, SeasonsEnded = SeasonsEnded };
     }
 }
+
+/// <summary>One ledger entry's change to a balance, not written yet, and the index in <see cref="ScoringBatch.Awards"/> of its notification.</summary>
+internal readonly record struct DueBalance(string TenantId, long ParticipantId, long Points, long Pending, long Earned, long ActivityMs, int AwardIndex);
 
 /// <summary>A person whose ledger changed in a batch.</summary>
 public readonly record struct TouchedParticipant(string TenantId, long Id, string Kind, string ExternalId);

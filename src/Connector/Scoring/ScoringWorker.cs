@@ -170,8 +170,9 @@ public sealed class ScoringWorker(
     {
         var now = clock.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
-        // Board totals are summed over the batch and written once per member, board and period before the commit.
-        var batch = new ScoringBatch { DeferTotals = true };
+        // Board totals are summed over the batch and written once per member, board and period before the commit, and balances
+        // once per person.
+        var batch = new ScoringBatch { DeferTotals = true, DeferBalances = true };
         using var turn = await store.EnterWriteAsync(ct);
         var holding = System.Diagnostics.Stopwatch.StartNew();
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -204,6 +205,7 @@ public sealed class ScoringWorker(
             await store.MarkProcessedAsync(connection, tx, row.Id, nowMs, ct);
         }
         await progress.UpdateAsync(connection, tx, t => rules.ForAsync(t, ct), now, batch, ct);
+        await writer.FlushBalancesAsync(connection, tx, batch, ct);
         await writer.FlushTotalsAsync(connection, tx, batch, nowMs, ct);
         // Outbound webhook events commit with the awards they describe (transactional outbox).
         await outbox.AppendAsync(connection, tx, batch.ToOutcome(), ct);

@@ -16,4 +16,12 @@ public partial interface ISqlDialect
     /// <see cref="MultiRowSql.For"/> repeats for a whole batch.
     /// </summary>
     string InsertOutboxEvents { get; }
+
+    /// <summary>
+    /// Adds, for each row, <c>@Points0</c> to the balance, <c>@PendingPoints0</c> to the pending points and <c>@Earned0</c> to the
+    /// lifetime earned points of <c>@ParticipantId0</c> in <c>@TenantId</c> (creating the row if absent), keeps the later of its last
+    /// activity and <c>@ActivityMs0</c>, and returns <c>ParticipantId</c>, <c>Balance</c> and <c>Pending</c> after it. A row of another
+    /// tenant is left alone and not returned. Written for one row (<see cref="MultiRowSql.BalancesRow"/>), each participant at most once.
+    /// </summary>
+    string AddToBalances { get; }
 }

@@ -14,7 +14,7 @@ namespace HelpdeskGamify.Connector.Storage;
 public static partial class MultiRowSql
 {
     /// <summary>
-    /// Rows per statement: at most 4 parameters a row plus a few shared ones stays far below SQL Server's 2,100 parameters
+    /// Rows per statement: at most 5 parameters a row plus a few shared ones stays below SQL Server's 2,100 parameters
     /// (and SQLite's 32,766).
     /// </summary>
     public const int MaxRows = 400;
@@ -24,6 +24,9 @@ public static partial class MultiRowSql
 
     /// <summary>The row of values of <see cref="ISqlDialect.InsertOutboxEvents"/>.</summary>
     public const string OutboxEventsRow = "(@Seq0, @TenantId0, @EventType0, @PayloadJson0)";
+
+    /// <summary>The row of values of <see cref="ISqlDialect.AddToBalances"/>.</summary>
+    public const string BalancesRow = "(@ParticipantId0, @Points0, @PendingPoints0, @Earned0, @ActivityMs0)";
 
     private static readonly ConcurrentDictionary<(string Sql, int Rows), string> Statements = new();
 

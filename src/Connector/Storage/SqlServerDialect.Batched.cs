@@ -24,4 +24,18 @@ public sealed partial class SqlServerDialect
         FROM (VALUES (@Seq0, @TenantId0, @EventType0, @PayloadJson0)) AS v (seq, tenant_id, event_type, payload_json)
         ORDER BY v.seq;
         """;
+
+    /// <inheritdoc />
+    public string AddToBalances => """
+        MERGE participant_balances WITH (HOLDLOCK) AS target
+        USING (VALUES (@ParticipantId0, @Points0, @PendingPoints0, @Earned0, @ActivityMs0)) AS source (participant_id, points, pending_points, earned, activity_ms)
+            ON target.participant_id = source.participant_id
+        WHEN MATCHED AND target.tenant_id = @TenantId THEN UPDATE SET
+            balance = target.balance + source.points, pending = target.pending + source.pending_points, earned = target.earned + source.earned,
+            last_activity_ms = CASE WHEN target.last_activity_ms < source.activity_ms THEN source.activity_ms ELSE target.last_activity_ms END
+        WHEN NOT MATCHED THEN
+            INSERT (tenant_id, participant_id, balance, pending, earned, level_index, last_activity_ms)
+            VALUES (@TenantId, source.participant_id, source.points, source.pending_points, source.earned, 0, source.activity_ms)
+        OUTPUT inserted.participant_id AS ParticipantId, inserted.balance AS Balance, inserted.pending AS Pending;
+        """;
 }

@@ -22,4 +22,19 @@ public sealed partial class SqliteDialect
         FROM (VALUES (@Seq0, @TenantId0, @EventType0, @PayloadJson0)) AS v
         ORDER BY v.column1
         """;
+
+    /// <inheritdoc />
+    public string AddToBalances => """
+        INSERT INTO participant_balances (tenant_id, participant_id, balance, pending, earned, last_activity_ms)
+        SELECT @TenantId, v.column1, v.column2, v.column3, v.column4, v.column5
+        FROM (VALUES (@ParticipantId0, @Points0, @PendingPoints0, @Earned0, @ActivityMs0)) AS v WHERE true
+        ON CONFLICT (participant_id) DO UPDATE SET
+            balance = participant_balances.balance + excluded.balance,
+            pending = participant_balances.pending + excluded.pending,
+            earned = participant_balances.earned + excluded.earned,
+            last_activity_ms = CASE WHEN participant_balances.last_activity_ms < excluded.last_activity_ms
+                THEN excluded.last_activity_ms ELSE participant_balances.last_activity_ms END
+        WHERE participant_balances.tenant_id = excluded.tenant_id
+        RETURNING participant_id AS ParticipantId, balance AS Balance, pending AS Pending
+        """;
 }

@@ -78,11 +78,20 @@ public sealed class LedgerWriter(Database database, ScoringStore store)
             await ActivityCounters.AddAsync(connection, tx, database.Dialect, tenantId, participantId, d, team,
                 named is null && d.ParticipantKind == ParticipantKinds.Agent, batch, ct);
         }
-        var (balance, pending) = await connection.QuerySingleAsync<(long Balance, long Pending)>(new CommandDefinition(database.Dialect.AddToBalance, new
+        var (earned, activityMs) = spending ? (0, 0L) : (d.Points, nowMs);
+        var (balance, pending) = (0L, 0L);
+        if (batch.DeferBalances)
         {
-            TenantId = tenantId, ParticipantId = participantId, d.Points, d.PendingPoints, Earned = spending ? 0 : d.Points,
-            ActivityMs = spending ? 0 : nowMs,
-        }, tx, cancellationToken: ct));
+            // Written by FlushBalancesAsync, which also puts the balance after this entry into its notification.
+            batch.DueBalances.Add(new DueBalance(tenantId, participantId, d.Points, d.PendingPoints, earned, activityMs, batch.Awards.Count));
+        }
+        else
+        {
+            (balance, pending) = await connection.QuerySingleAsync<(long Balance, long Pending)>(new CommandDefinition(database.Dialect.AddToBalance, new
+            {
+                TenantId = tenantId, ParticipantId = participantId, d.Points, d.PendingPoints, Earned = earned, ActivityMs = activityMs,
+            }, tx, cancellationToken: ct));
+        }
         if (d.Points != 0 && !spending)
         {
             await AddToBoardsAsync(connection, tx, tenantId, d, team, nowMs, batch, ct);
@@ -123,6 +132,58 @@ public sealed class LedgerWriter(Database database, ScoringStore store)
 
     private static void AddDue(ScoringBatch batch, (string TenantId, string Board, string PeriodKey, string MemberKey) key, long delta) =>
         batch.DueTotals[key] = batch.DueTotals.GetValueOrDefault(key) + delta;
+
+    /// <summary>
+    /// Writes the balance changes <paramref name="batch"/> has deferred: one row per person (the sums of their entries; the last
+    /// activity is the latest), a few hundred per statement. Each notification then gets the balance after its entry: the
+    /// written balance less the person's later entries of the batch, which is what one upsert per entry would have returned.
+    /// </summary>
+    public async Task FlushBalancesAsync(DbConnection connection, DbTransaction tx, ScoringBatch batch, CancellationToken ct)
+    {
+        if (batch.DueBalances.Count == 0)
+        {
+            return;
+        }
+        var due = batch.DueBalances.ToList();
+        batch.DueBalances.Clear();
+        foreach (var tenant in due.GroupBy(b => b.TenantId).OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            // Ordered by participant, so that two SQL Server transactions lock the same balances in the same order.
+            var people = tenant.GroupBy(b => b.ParticipantId).OrderBy(p => p.Key).ToList();
+            var written = new Dictionary<long, (long Balance, long Pending)>(people.Count);
+            foreach (var chunk in people.Chunk(MultiRowSql.MaxRows))
+            {
+                await using var command = MultiRowSql.Command(connection, tx, database.Dialect.AddToBalances, MultiRowSql.BalancesRow, chunk.Length);
+                MultiRowSql.Bind(command, "TenantId", tenant.Key);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    MultiRowSql.Bind(command, MultiRowSql.Parameter("ParticipantId", i), chunk[i].Key);
+                    MultiRowSql.Bind(command, MultiRowSql.Parameter("Points", i), chunk[i].Sum(b => b.Points));
+                    MultiRowSql.Bind(command, MultiRowSql.Parameter("PendingPoints", i), chunk[i].Sum(b => b.Pending));
+                    MultiRowSql.Bind(command, MultiRowSql.Parameter("Earned", i), chunk[i].Sum(b => b.Earned));
+                    MultiRowSql.Bind(command, MultiRowSql.Parameter("ActivityMs", i), chunk[i].Max(b => b.ActivityMs));
+                }
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    written[reader.GetInt64(0)] = (reader.GetInt64(1), reader.GetInt64(2));
+                }
+            }
+            foreach (var person in people)
+            {
+                // A balance row of another tenant under this id is never touched: the entries must not go on as if written.
+                if (!written.TryGetValue(person.Key, out var after))
+                {
+                    throw new InvalidOperationException($"The balance of participant {person.Key} was not written.");
+                }
+                foreach (var entry in person.Reverse())
+                {
+                    batch.Awards[entry.AwardIndex] = batch.Awards[entry.AwardIndex] with { Total = after.Balance, Pending = after.Pending };
+                    after = (after.Balance - entry.Points, after.Pending - entry.Pending);
+                }
+            }
+        }
+    }
 
     /// <summary>
     /// Writes the board totals <paramref name="batch"/> has summed and not written yet, a few hundred per statement, and records

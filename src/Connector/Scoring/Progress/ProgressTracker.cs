@@ -58,7 +58,9 @@ public sealed class ProgressTracker(Database database, LedgerWriter writer)
         // Quest rewards may have touched team mates and added changes: take everyone as they are now.
         changes = ByPerson(batch.ActivityChanges);
         var people = batch.Touched.ToList().OrderBy(p => p.Id).ToList();
-        // Badges and levels neither change counters nor balances, so what they read can be read for everyone at once.
+        // Badges and levels neither change counters nor balances, so what they read can be read for everyone at once (levels read
+        // the balances, which the batch may still hold back).
+        await writer.FlushBalancesAsync(connection, tx, batch, ct);
         var standing = await StandingAsync(connection, tx, people, ct);
         foreach (var person in people)
         {

@@ -12,6 +12,7 @@ public sealed class MultiRowStatementTests
     {
         { nameof(ISqlDialect.AddToLeaderboardTotals), MultiRowSql.BoardTotalsRow },
         { nameof(ISqlDialect.InsertOutboxEvents), MultiRowSql.OutboxEventsRow },
+        { nameof(ISqlDialect.AddToBalances), MultiRowSql.BalancesRow },
     };
 
     [Theory]
