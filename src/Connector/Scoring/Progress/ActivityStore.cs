@@ -57,10 +57,7 @@ public static class ActivityStore
         WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND occurred_at_ms >= @FromMs AND occurred_at_ms < @ToMs AND points <> 0
         """;
 
-    private const string SelectTeamsOf = "SELECT id AS Id, team AS Team FROM participants WHERE tenant_id = @TenantId AND id IN @Ids";
-
-    // Ids per read: Dapper sends each as a parameter, and SQL Server takes at most 2,100.
-    private const int IdsPerRead = 1000;
+    private const string SelectTeam = "SELECT team FROM participants WHERE tenant_id = @TenantId AND id = @ParticipantId";
 
     /// <summary>The activity credited to a team that holds settled points, for team quests (all time).</summary>
     public static async Task<IReadOnlyList<Activity>> LoadTeamAsync(DbConnection connection, DbTransaction? tx, string tenantId, string team, CancellationToken ct) =>
@@ -86,21 +83,9 @@ public static class ActivityStore
             : (await connection.QueryAsync<(long Id, string ExternalId)>(new CommandDefinition(SelectExternalIds, new { TenantId = tenantId, Ids = ids }, tx,
                 cancellationToken: ct))).ToDictionary(r => r.Id, r => r.ExternalId);
 
-    /// <summary>The current team of each of these participants (null when in none); an id with no participant is left out.</summary>
-    public static async Task<IReadOnlyDictionary<long, string?>> TeamsOfAsync(DbConnection connection, DbTransaction? tx, string tenantId,
-        IEnumerable<long> ids, CancellationToken ct)
-    {
-        var teams = new Dictionary<long, string?>();
-        foreach (var chunk in ids.Distinct().Chunk(IdsPerRead))
-        {
-            foreach (var (id, team) in await connection.QueryAsync<(long Id, string? Team)>(new CommandDefinition(SelectTeamsOf,
-                new { TenantId = tenantId, Ids = chunk }, tx, cancellationToken: ct)))
-            {
-                teams[id] = team;
-            }
-        }
-        return teams;
-    }
+    /// <summary>A participant's team, or null.</summary>
+    public static Task<string?> TeamOfAsync(DbConnection connection, DbTransaction? tx, string tenantId, long participantId, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<string?>(new CommandDefinition(SelectTeam, new { TenantId = tenantId, ParticipantId = participantId }, tx, cancellationToken: ct));
 
     /// <summary>The person's activity, all time (inside <paramref name="tx"/> when given, so it sees the batch's own entries).</summary>
     public static async Task<IReadOnlyList<Activity>> LoadAsync(DbConnection connection, DbTransaction? tx, string tenantId, long participantId, CancellationToken ct) =>

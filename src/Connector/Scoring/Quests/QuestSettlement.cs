@@ -80,19 +80,10 @@ public static class QuestSettlement
         {
             Entry(c.TenantId, c.Team!).Times.Add(c.OccurredAtMs);
         }
-        // The current team of every touched agent of a tenant with team quests: one read per tenant (and thousand agents).
-        var agents = batch.Touched.Where(p => p.Kind == ParticipantKinds.Agent).OrderBy(p => p.Id).ToList();
-        var teamOf = new Dictionary<string, IReadOnlyDictionary<long, string?>>(StringComparer.Ordinal);
-        foreach (var tenant in agents.GroupBy(p => p.TenantId).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var person in batch.Touched.Where(p => p.Kind == ParticipantKinds.Agent).OrderBy(p => p.Id))
         {
-            if ((await rulesFor(tenant.Key)).Quests.Any(q => q.Team))
-            {
-                teamOf[tenant.Key] = await ActivityStore.TeamsOfAsync(connection, tx, tenant.Key, tenant.Select(p => p.Id), ct);
-            }
-        }
-        foreach (var person in agents)
-        {
-            if (teamOf.TryGetValue(person.TenantId, out var teamsOf) && teamsOf.GetValueOrDefault(person.Id) is { } current)
+            if ((await rulesFor(person.TenantId)).Quests.Any(q => q.Team)
+                && await ActivityStore.TeamOfAsync(connection, tx, person.TenantId, person.Id, ct) is { } current)
             {
                 Entry(person.TenantId, current).Watching.Add(person);
             }
