@@ -69,6 +69,30 @@ public sealed class TenantRulesApiTests : IDisposable
     }
 
     [Fact]
+    public async Task A_quest_step_with_a_target_of_zero_is_a_validation_problem_and_nothing_is_saved()
+    {
+        await _host.CreateZendeskTenantAsync("acme");
+        using var admin = _host.ClientWithToken(await _host.TokenAsync("acme", "admin", "owner-1"));
+        var rules = JsonNode.Parse(await admin.GetStringAsync("/api/tenants/acme/rules"))!.AsObject();
+        var quest = rules["quests"]!.AsArray()[0]!;
+        quest["steps"]!.AsArray()[0]!["target"] = 0;
+        var id = quest["id"]!.GetValue<string>();
+
+        using var validated = await admin.PostAsync("/api/tenants/acme/rules/validate", Json(rules));
+        using var saved = await admin.PutAsync("/api/tenants/acme/rules", Json(rules));
+
+        foreach (var response in new[] { validated, saved })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var messages = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty($"quests[{id}].steps.target").EnumerateArray();
+            Assert.Contains(messages, m => m.GetString()!.Contains($"Quest '{id}'", StringComparison.Ordinal));
+        }
+        var kept = JsonNode.Parse(await admin.GetStringAsync("/api/tenants/acme/rules"))!["quests"]!.AsArray()[0]!["steps"]![0]!["target"]!.GetValue<long>();
+        Assert.NotEqual(0, kept);
+    }
+
+    [Fact]
     public async Task Tenant_admin_token_is_confined_to_its_tenant_and_is_not_the_admin_key()
     {
         await _host.CreateZendeskTenantAsync("acme");

@@ -47,9 +47,14 @@ public static class ActivityStore
         FROM activity_totals WHERE tenant_id = @TenantId AND participant_id = @ParticipantId
         """;
 
-    private const string SelectRuleUnits = """
-        SELECT award_key AS AwardKey, occurred_at_ms AS OccurredAtMs, points AS Points FROM activity_units
-        WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND rule_id = @RuleId AND occurred_at_ms >= @FromMs AND occurred_at_ms < @ToMs
+    // Personal quests read a person's units with settled points in the window of the instances they settle, award keys
+    // included, so each instance's reward units come from the same read (one statement per person, not one per instance). A unit
+    // without settled points (pending, or taken back to zero) changes no quest (QuestSettlement.SettleAsync says why). The window
+    // index of migration 0900 holds every column read, so the read never touches the table.
+    internal const string SelectSettledUnitsBetween = """
+        SELECT rule_id AS RuleId, category AS Category, occurred_at_ms AS OccurredAtMs, points AS Points, award_key AS AwardKey
+        FROM activity_units
+        WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND occurred_at_ms >= @FromMs AND occurred_at_ms < @ToMs AND points <> 0
         """;
 
     private const string SelectTeam = "SELECT team FROM participants WHERE tenant_id = @TenantId AND id = @ParticipantId";
@@ -102,11 +107,15 @@ public static class ActivityStore
     public static async Task<IReadOnlyList<ActivityTotal>> TotalsAsync(DbConnection connection, DbTransaction? tx, string tenantId, long participantId, CancellationToken ct) =>
         (await connection.QueryAsync<ActivityTotal>(new CommandDefinition(SelectTotals, new { TenantId = tenantId, ParticipantId = participantId }, tx, cancellationToken: ct))).AsList();
 
-    /// <summary>The person's units of one rule (award key, when, net points) in [<paramref name="fromMs"/>, <paramref name="toMs"/>).</summary>
-    public static async Task<IReadOnlyList<(string AwardKey, long OccurredAtMs, long Points)>> RuleUnitsAsync(DbConnection connection, DbTransaction? tx,
-        string tenantId, long participantId, string ruleId, long fromMs, long toMs, CancellationToken ct) =>
-        (await connection.QueryAsync<(string AwardKey, long OccurredAtMs, long Points)>(new CommandDefinition(SelectRuleUnits,
-            new { TenantId = tenantId, ParticipantId = participantId, RuleId = ruleId, FromMs = fromMs, ToMs = toMs }, tx, cancellationToken: ct))).AsList();
+    /// <summary>
+    /// The person's units with settled points (net points not zero) whose facts happened in [<paramref name="fromMs"/>, <paramref name="toMs"/>),
+    /// with their award keys.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string AwardKey, Activity Activity)>> SettledUnitsAsync(DbConnection connection, DbTransaction? tx,
+        string tenantId, long participantId, long fromMs, long toMs, CancellationToken ct) =>
+        (await connection.QueryAsync<(string RuleId, string Category, long OccurredAtMs, long Points, string AwardKey)>(new CommandDefinition(SelectSettledUnitsBetween,
+            new { TenantId = tenantId, ParticipantId = participantId, FromMs = fromMs, ToMs = toMs }, tx, cancellationToken: ct)))
+        .Select(r => (r.AwardKey, new Activity(r.RuleId, r.Category, r.OccurredAtMs, r.Points))).ToList();
 
     private static List<Activity> Units(IEnumerable<(string RuleId, string Category, long OccurredAtMs, long Points)> rows) =>
         rows.Select(r => new Activity(r.RuleId, r.Category, r.OccurredAtMs, r.Points)).ToList();

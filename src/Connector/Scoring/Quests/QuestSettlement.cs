@@ -34,10 +34,21 @@ public static class QuestSettlement
         {
             return;
         }
-        // One read covering every planned instance and the baselines before them.
+        // One read covering every planned instance and the baselines before them, of the units with settled points only, award keys
+        // included: each instance's reward units are taken from it (they lie inside the instance, so inside the read). A unit whose
+        // net points are zero (pending, or taken back to zero) cannot change what is settled here, so it is not read:
+        // - measures: a count step counts units with points > 0 and a points step sums points, so progress, completeness and the
+        //   personal-best baselines are the same without it;
+        // - completion time: the first instant at which every step has reached its target. An instant holding only zero-point units
+        //   moves no measure: either an earlier instant had the same measures (and would have been returned already), or it comes
+        //   before every unit with points, where every measure is 0 and below every target, since a target is at least the step's
+        //   own (a personal-best one may be higher) and RuleSetValidator refuses a step target below 1;
+        // - rewards: RewardAsync claws back only held units with points and tops the wanted key up from the sum of its points, to
+        //   which a zero-point unit adds nothing.
         var from = plan.Min(p => Baseline(p.Quest, p.Start, p.End)).ToUnixTimeMilliseconds();
         var to = plan.Max(p => p.End).ToUnixTimeMilliseconds();
-        var own = await ActivityStore.LoadAsync(connection, tx, person.TenantId, person.Id, from, to, ct);
+        var units = await ActivityStore.SettledUnitsAsync(connection, tx, person.TenantId, person.Id, from, to, ct);
+        var own = units.Select(u => u.Activity).ToList();
         foreach (var (quest, start, end, current) in plan)
         {
             var status = QuestEvaluator.Evaluate(quest, own, start)!;
@@ -47,7 +58,9 @@ public static class QuestSettlement
             }
             var completedAt = status.Completed ? QuestEvaluator.CompletedAt(quest, own, start) : null;
             var ruleId = QuestEvaluator.RewardRulePrefix + quest.Id;
-            var mine = await ActivityStore.RuleUnitsAsync(connection, tx, person.TenantId, person.Id, ruleId, start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds(), ct);
+            var (startMs, endMs) = (start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds());
+            var mine = units.Where(u => u.Activity.RuleId == ruleId && u.Activity.OccurredAtMs >= startMs && u.Activity.OccurredAtMs < endMs)
+                .Select(u => (u.AwardKey, u.Activity.OccurredAtMs, u.Activity.Points)).ToList();
             await RewardAsync(database, writer, connection, tx, person.TenantId, person.Kind, person.Id, person.ExternalId, quest, null, status, mine, completedAt,
                 rules, now, batch, ct);
         }

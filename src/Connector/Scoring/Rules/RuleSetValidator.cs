@@ -82,6 +82,12 @@ public static class RuleSetValidator
             {
                 Add(at + ".steps.rule", $"Quest '{q.Id}': a count step must name a rule of this set.");
             }
+            if (q.Steps.Any(s => s.Target < 1))
+            {
+                // A step with nothing to reach would be complete with no activity at all; settling quests also relies on every
+                // target being at least 1 (QuestSettlement reads only units with settled points).
+                Add(at + ".steps.target", $"Quest '{q.Id}': every step needs a target of at least 1.");
+            }
             if (q.Recurrence == Quests.QuestRecurrence.Once && (q.StartsAt is null || q.EndsAt is null || q.EndsAt <= q.StartsAt))
             {
                 Add(at + ".endsAt", $"Quest '{q.Id}': a one-off quest needs startsAt before endsAt.");

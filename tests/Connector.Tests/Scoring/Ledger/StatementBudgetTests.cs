@@ -17,8 +17,8 @@ public sealed class StatementBudgetTests(ITestOutputHelper output)
     private static readonly DateTimeOffset T0 = DateTimeOffset.Parse("2026-11-23T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
 
     [Theory]
-    [InlineData(true, 16)]
-    [InlineData(false, 32)]
+    [InlineData(true, 13)]
+    [InlineData(false, 22)]
     public async Task Scoring_a_solved_ticket_stays_within_its_statement_budget(bool pending, double budget)
     {
         await using var engine = await EngineHarness.StartAsync(T0);

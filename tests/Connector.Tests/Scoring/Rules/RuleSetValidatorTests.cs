@@ -35,6 +35,24 @@ public sealed class RuleSetValidatorTests
         Assert.Single(errors["badges[b].tiers"]);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    public void A_quest_step_with_a_target_below_one_is_refused(long target)
+    {
+        var quest = DefaultRules.Set.Quests[1];
+        var set = DefaultRules.Set with
+        {
+            Quests = [.. DefaultRules.Set.Quests.Where(q => q.Id != quest.Id), quest with { Steps = [quest.Steps[0], quest.Steps[1] with { Target = target }] }],
+        };
+
+        var errors = RuleSetValidator.Validate(set);
+
+        Assert.Equal([$"quests[{quest.Id}].steps.target"], errors.Keys);
+        Assert.Contains($"Quest '{quest.Id}'", errors[$"quests[{quest.Id}].steps.target"].Single(), StringComparison.Ordinal);
+        Assert.Empty(RuleSetValidator.Validate(set with { Quests = [.. set.Quests.SkipLast(1), quest with { Steps = [quest.Steps[0], quest.Steps[1] with { Target = 1 }] }] }));
+    }
+
     [Fact]
     public void Unknown_fields_and_event_kinds_are_refused_with_their_path()
     {
