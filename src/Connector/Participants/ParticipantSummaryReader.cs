@@ -53,12 +53,22 @@ public sealed class ParticipantSummaryReader(Database database, ParticipantStore
                 d?.Description ?? "", b.Tier, DateTimeOffset.FromUnixTimeMilliseconds(b.EarnedAtMs)))
             .ToList();
         var completions = (await connection.QueryAsync<string>(new CommandDefinition(SelectCompletions, args, cancellationToken: ct))).ToHashSet(StringComparer.Ordinal);
-        var activity = await ActivityStore.LoadAsync(connection, null, tenantId, person.Id, ct);
         var target = kind == ParticipantKinds.Customer ? RuleTarget.Customer : RuleTarget.Agent;
-        var teamActivity = person.Team is not null && kind == ParticipantKinds.Agent && set.Quests.Any(q => q.Team)
-            ? await ActivityStore.LoadTeamAsync(connection, null, tenantId, person.Team, ct)
+        var shown = set.Quests.Where(q => q.For == target && (!q.Team || person.Team is not null)).ToList();
+        // What is shown looks at the running quest instances (and, for personal-best steps, the four periods before each) and at a
+        // customer's level window: only that is read, never the person's or the team's whole history, which grows without end.
+        var ownFrom = shown.Where(q => !q.Team).Select(q => QuestSettlement.WindowStart(q, now))
+            .Append(kind == ParticipantKinds.Customer && set.Levels.CustomerWindowDays is { } days ? now - TimeSpan.FromDays(days) : null)
+            .Min();
+        var teamFrom = shown.Where(q => q.Team).Select(q => QuestSettlement.WindowStart(q, now)).Min();
+        var activity = ownFrom is { } from
+            ? await ActivityStore.LoadAsync(connection, null, tenantId, person.Id, from.ToUnixTimeMilliseconds(), long.MaxValue, ct)
             : [];
-        var quests = set.Quests.Where(q => q.For == target && (!q.Team || person.Team is not null))
+        var teamActivity = person.Team is not null && teamFrom is { } teamSince
+            ? (await ActivityStore.TeamUnitsAsync(connection, null, tenantId, person.Team, teamSince.ToUnixTimeMilliseconds(), long.MaxValue, ct))
+                .Select(u => u.Activity).ToList()
+            : [];
+        var quests = shown
             .Select(q => (Quest: q, Status: QuestEvaluator.Evaluate(q, q.Team ? teamActivity : activity, now)))
             .Where(q => q.Status is not null)
             // A team quest is recorded per team: the one shown is the agent's current team's.

@@ -9,11 +9,6 @@ namespace HelpdeskGamify.Connector.Scoring.Progress;
 /// </summary>
 public static class ActivityStore
 {
-    private const string SelectActivity = """
-        SELECT rule_id AS RuleId, category AS Category, occurred_at_ms AS OccurredAtMs, points AS Points
-        FROM activity_units WHERE tenant_id = @TenantId AND participant_id = @ParticipantId
-        """;
-
     private const string SelectActivityBetween = """
         SELECT rule_id AS RuleId, category AS Category, occurred_at_ms AS OccurredAtMs, points AS Points
         FROM activity_units WHERE tenant_id = @TenantId AND participant_id = @ParticipantId AND occurred_at_ms >= @FromMs AND occurred_at_ms < @ToMs
@@ -59,10 +54,6 @@ public static class ActivityStore
 
     private const string SelectTeam = "SELECT team FROM participants WHERE tenant_id = @TenantId AND id = @ParticipantId";
 
-    /// <summary>The activity credited to a team that holds settled points, for team quests (all time).</summary>
-    public static async Task<IReadOnlyList<Activity>> LoadTeamAsync(DbConnection connection, DbTransaction? tx, string tenantId, string team, CancellationToken ct) =>
-        (await TeamUnitsAsync(connection, tx, tenantId, team, long.MinValue, long.MaxValue, ct)).Select(m => m.Activity).ToList();
-
     /// <summary>The units with settled points credited to a team whose facts happened in [<paramref name="fromMs"/>, <paramref name="toMs"/>), with whose they are.</summary>
     public static async Task<IReadOnlyList<(long ParticipantId, Activity Activity)>> TeamUnitsAsync(DbConnection connection, DbTransaction? tx, string tenantId,
         string team, long fromMs, long toMs, CancellationToken ct) =>
@@ -86,10 +77,6 @@ public static class ActivityStore
     /// <summary>A participant's team, or null.</summary>
     public static Task<string?> TeamOfAsync(DbConnection connection, DbTransaction? tx, string tenantId, long participantId, CancellationToken ct) =>
         connection.ExecuteScalarAsync<string?>(new CommandDefinition(SelectTeam, new { TenantId = tenantId, ParticipantId = participantId }, tx, cancellationToken: ct));
-
-    /// <summary>The person's activity, all time (inside <paramref name="tx"/> when given, so it sees the batch's own entries).</summary>
-    public static async Task<IReadOnlyList<Activity>> LoadAsync(DbConnection connection, DbTransaction? tx, string tenantId, long participantId, CancellationToken ct) =>
-        Units(await connection.QueryAsync<(string RuleId, string Category, long OccurredAtMs, long Points)>(new CommandDefinition(SelectActivity, new { TenantId = tenantId, ParticipantId = participantId }, tx, cancellationToken: ct)));
 
     /// <summary>The person's activity whose facts happened in [<paramref name="fromMs"/>, <paramref name="toMs"/>).</summary>
     public static async Task<IReadOnlyList<Activity>> LoadAsync(DbConnection connection, DbTransaction? tx, string tenantId, long participantId,

@@ -188,6 +188,13 @@ public static class QuestSettlement
         return found.Select(kv => (quest, kv.Key, kv.Value, kv.Key == current?.Start));
     }
 
+    /// <summary>
+    /// The earliest moment whose activity can move the instance of <paramref name="quest"/> running at <paramref name="now"/> (its start, or
+    /// the start of its baseline for personal-best steps), or null when none runs.
+    /// </summary>
+    public static DateTimeOffset? WindowStart(QuestDefinition quest, DateTimeOffset now) =>
+        QuestEvaluator.Instance(quest, now) is var (start, end, _) ? Baseline(quest, start, end) : null;
+
     private static DateTimeOffset Baseline(QuestDefinition quest, DateTimeOffset start, DateTimeOffset end) =>
         quest.Steps.Any(s => s.PersonalBest) ? start - ((end - start) * 4) : start;
 
